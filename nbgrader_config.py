@@ -1,0 +1,38 @@
+"""nbgrader configuration for "Deep Learning for Computer Vision"."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tests"))  # the grader package: tests/harness
+
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, IgnorePattern,
+                                    LimitOutput, SaveAutoGrades)
+from nbconvert.preprocessors import ClearMetadataPreprocessor
+
+from harness.nbgrader_plugins import HiddenChecks, SandboxedExecute
+
+c = get_config()  # noqa: F821
+
+c.CourseDirectory.course_id = "dlcv"
+c.CourseDirectory.root = str(Path(__file__).resolve().parent)
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "tensorboard_logs", "data"]
+c.CourseDirectory.max_file_size = 20_000  # kB: a submission may carry its checkpoints (each under 20 MB)
+
+# Release: students see their stubs, never solutions, hidden tests or mark schemes.
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Autograde. The notebook runs in a sandboxed kernel (no training: cells check NBGRADER_EXECUTION);
+# then the hidden checks grade every exercise outside the kernel and write their verdicts into the
+# autograder cells, which nbgrader scores (partial credit = fraction of checks passed x points).
+c.Execute.timeout = 300               # seconds per cell on a GPU grader; evaluation of a checkpoint included
+c.SandboxedExecute.notebook_timeout = 1200   # seconds for the whole notebook
+c.OverwriteCells.add_missing_cells = True    # a deleted grade cell comes back (and scores as its checks say)
+c.Autograde.autograde_preprocessors = [
+    SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    HiddenChecks, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
+]
+
+# Feedback: nbgrader's default shows the whole test cell; ours never contains hidden tests.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades", "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor", ClearHiddenTests,
+]

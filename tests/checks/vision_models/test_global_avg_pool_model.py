@@ -1,0 +1,37 @@
+"""Hidden checks for `global_avg_pool_model`: `cnn_global_pool` is the specified layer list."""
+import torch
+
+from checks.vision_models import cnn_spec, reference
+
+EXERCISE = "global_avg_pool_model"
+inputs = cnn_spec.inputs
+
+
+def test_output_shape(facts):
+    """cnn_global_pool maps (N, 3, 32, 32) images to (N, 10) logits"""
+    cnn_spec.output_shape(facts, "cnn_global_pool")
+
+
+def test_parameter_count(facts):
+    """cnn_global_pool has 76,490 trainable parameters"""
+    cnn_spec.parameter_count(facts, "cnn_global_pool", 76490)
+
+
+def test_layer_order(facts):
+    """cnn_global_pool has the specified layers, in order"""
+    cnn_spec.layer_order(facts, "cnn_global_pool", reference.cnn_global_pool())
+
+
+def test_layer_settings(facts):
+    """every convolution, batch norm and linear layer has the specified sizes, stride and bias"""
+    cnn_spec.layer_settings(facts, "cnn_global_pool", reference.cnn_global_pool())
+
+
+def test_same_outputs_as_specified_network(facts):
+    """with the same weights, cnn_global_pool computes what the specified network computes (train and eval mode)"""
+    cnn_spec.same_outputs(facts, "cnn_global_pool", reference.cnn_global_pool(), cnn_spec.inputs()["x"])
+
+
+def test_runs_on_another_device(facts):
+    """cnn_global_pool runs on the device of its input"""
+    cnn_spec.other_device(facts, "cnn_global_pool")

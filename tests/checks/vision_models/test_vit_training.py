@@ -1,0 +1,65 @@
+"""Hidden check for `vit_training`: the saved ViT clears the test-accuracy threshold.
+
+The checkpoint ``checkpoints/vit_cifar10.pt`` is loaded here with ``weights_only=True`` and
+only its tensors and config travel into the sandbox, where the student's own ``ViT`` class
+is rebuilt from the config and scores the test images (the labels never leave the grader).
+"""
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from dlcv import data
+from harness.checking import fact
+
+EXERCISE = "vit_training"
+CHECKPOINT = "checkpoints/vit_cifar10.pt"
+MAX_BYTES = 20 * 2**20
+CONFIG_KEYS = {"im_shape", "patch_size", "dim", "num_layers", "n_heads", "mlp_dim", "out_dim"}
+# Test accuracy the saved ViT must exceed. Real CIFAR-10 as in the specification; the synthetic
+# stand-in is far easier (a correct small ViT reaches > 90 % in two epochs, a broken one ~10 %).
+THRESHOLD = {"real": 0.50, "synthetic": 0.80}
+TIMEOUT_S = 600
+
+
+def load_test_set():
+    dataset = data.CIFAR10(data.DATA_ROOT, train=False, transform=None)
+    return torch.from_numpy(np.asarray(dataset.data)), torch.tensor(dataset.targets)
+
+
+def read_checkpoint(folder):
+    path = Path(folder) / CHECKPOINT
+    assert path.is_file(), f"no checkpoint at {CHECKPOINT} (save it with torch.save as the exercise says)"
+    assert path.stat().st_size < MAX_BYTES, f"{CHECKPOINT} is {path.stat().st_size / 2**20:.1f} MB; the limit is 20 MB"
+    try:
+        checkpoint = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as exc:
+        raise AssertionError(f"{CHECKPOINT} cannot be loaded with torch.load(weights_only=True): "
+                             f"{type(exc).__name__}: {str(exc)[:200]}") from None
+    assert isinstance(checkpoint, dict) and {"config", "state_dict"} <= set(checkpoint), \
+        f"{CHECKPOINT} should be a dict with 'config' and 'state_dict'"
+    config = checkpoint["config"]
+    assert isinstance(config, dict) and set(config) == CONFIG_KEYS, \
+        f"the saved config should have exactly the keys {sorted(CONFIG_KEYS)}, got {sorted(config) if isinstance(config, dict) else config}"
+    assert config["out_dim"] == 10, f"out_dim is {config['out_dim']}, expected 10 classes"
+    return checkpoint
+
+
+def test_saved_vit_clears_the_threshold(submission):
+    """the saved ViT, rebuilt from its config with your classes, classifies the test set above the threshold"""
+    checkpoint = read_checkpoint(submission.folder)
+    images, labels = load_test_set()
+    from harness.submission import ProbeFailed
+    try:
+        facts = submission.probe(EXERCISE, {"config": checkpoint["config"], "state_dict": checkpoint["state_dict"],
+                                            "images": images}, timeout=TIMEOUT_S)
+    except ProbeFailed as failure:
+        raise AssertionError(f"rebuilding ViT(**config) and loading the weights failed: {failure}") from None
+    predictions = fact(facts, "predictions")
+    assert isinstance(predictions, torch.Tensor) and predictions.shape == labels.shape, \
+        "the model did not give one prediction per test image"
+    accuracy = (predictions.long() == labels).double().mean().item()
+    kind = "synthetic" if data.is_synthetic(data.DATA_ROOT) else "real"
+    threshold = THRESHOLD[kind]
+    assert accuracy > threshold, \
+        f"the saved ViT reaches {accuracy:.1%} test accuracy on the {kind} CIFAR-10 test set; more than {threshold:.0%} is needed"

@@ -1,0 +1,75 @@
+"""Shared pytest set-up: the hidden checks run against one notebook per assignment.
+
+    pytest tests/checks/vision_models --notebook path/to/submission.ipynb
+
+Without --notebook the checks grade the instructor's own notebook in source/.
+"""
+from pathlib import Path
+
+import pytest
+
+from harness.submission import ProbeFailed, Submission
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser):
+    parser.addoption("--notebook", default=None, help="the notebook to grade (default: the source notebook)")
+    parser.addoption("--folder", default=None, help="the submission's folder, for its files (default: the notebook's)")
+
+
+def _assignment_of(path):
+    parts = Path(path).resolve().relative_to(ROOT / "tests" / "checks").parts
+    return parts[0]
+
+
+@pytest.fixture(scope="session")
+def submissions(request):
+    """One running submission per assignment, started on first use."""
+    opened = {}
+    yield _SubmissionCache(request.config.getoption("--notebook"), request.config.getoption("--folder"), opened)
+    for sub in opened.values():
+        sub.close()
+
+
+class _SubmissionCache:
+    def __init__(self, notebook, folder, opened):
+        self.notebook, self.folder, self.opened = notebook, folder, opened
+
+    def get(self, assignment):
+        if assignment not in self.opened:
+            path = self.notebook or ROOT / "source" / assignment / f"{assignment}.ipynb"
+            self.opened[assignment] = Submission(path, assignment, self.folder)
+            try:
+                self.opened[assignment].start()
+            except ProbeFailed as failure:
+                self.opened[assignment].failure = failure
+        sub = self.opened[assignment]
+        if getattr(sub, "failure", None):
+            pytest.fail(str(sub.failure), pytrace=False)
+        return sub
+
+
+@pytest.fixture(scope="module")
+def submission(request, submissions):
+    return submissions.get(_assignment_of(request.module.__file__))
+
+
+@pytest.fixture(scope="module")
+def facts(request, submission):
+    """What the exercise's probe measured on the student's code (one run per exercise)."""
+    module = request.module
+    make_inputs = getattr(module, "inputs", None)
+    try:
+        return submission.probe(module.EXERCISE, make_inputs() if make_inputs else {},
+                                timeout=getattr(module, "TIMEOUT_S", 60.0))
+    except ProbeFailed as failure:
+        return {"probe_failed": str(failure)}
+
+
+@pytest.fixture(autouse=True)
+def _probe_must_have_run(request):
+    if "facts" in request.fixturenames:
+        facts = request.getfixturevalue("facts")
+        if "probe_failed" in facts:
+            pytest.fail(facts["probe_failed"], pytrace=False)

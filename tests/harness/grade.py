@@ -1,0 +1,78 @@
+"""Grade one notebook with the hidden checks: per exercise, how many checks passed and why not.
+
+    python -m harness.grade vision_models path/to/submission.ipynb   (run from tests/, or with PYTHONPATH=tests)
+
+This is the same pytest run as ``pytest tests/checks/<assignment> --notebook ...``; a plugin
+collects the verdicts per exercise instead of printing them.
+"""
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
+
+
+@dataclass
+class ExerciseResult:
+    passed: int = 0
+    total: int = 0
+    failures: list = field(default_factory=list)  # (what is checked, what went wrong)
+
+    @property
+    def fraction(self):
+        return self.passed / self.total if self.total else 0.0
+
+
+class Collector:
+    """A pytest plugin that groups check outcomes by the module's EXERCISE."""
+
+    def __init__(self):
+        self.results = {}
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        exercise = getattr(item.module, "EXERCISE", None)
+        if exercise is None or not (report.when == "call" or (report.when == "setup" and report.failed)):
+            return
+        result = self.results.setdefault(exercise, ExerciseResult())
+        result.total += 1
+        if report.passed:
+            result.passed += 1
+        else:
+            description = (item.function.__doc__ or item.name).strip().splitlines()[0]
+            result.failures.append((description, _message(call.excinfo)))
+
+
+def _message(excinfo):
+    if excinfo is None:
+        return "failed"
+    exc = excinfo.value
+    text = str(exc).strip()
+    if excinfo.errisinstance(AssertionError) or type(exc).__name__ in ("Failed", "ProbeFailed"):
+        return text or "the check failed"
+    return f"the grader could not check this ({type(exc).__name__}: {text})"
+
+
+def grade(assignment, notebook, extra_args=()):
+    """{exercise: ExerciseResult} for ``notebook`` graded by the checks of ``assignment``."""
+    collector = Collector()
+    args = [str(CHECKS_DIR / assignment), "--notebook", str(Path(notebook).resolve()), "-q", "--no-header",
+            "-p", "no:cacheprovider", "--assert=plain", "-o", "console_output_style=classic", *extra_args]
+    pytest.main(args, plugins=[collector])
+    return collector.results
+
+
+def main(argv):
+    assignment, notebook = argv[:2]
+    results = grade(assignment, notebook, ["--capture=sys", "-p", "no:terminal"])
+    print(json.dumps({ex: {"passed": r.passed, "total": r.total, "failures": r.failures}
+                      for ex, r in results.items()}, indent=1))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,111 @@
+"""nbgrader preprocessors of the course (configured in nbgrader_config.py).
+
+``SandboxedExecute``  runs the student's notebook in a kernel that sees only its own folder, and
+                      survives a kernel that dies or a notebook that runs out of time.
+``HiddenChecks``      grades every exercise with the hidden checks, outside the kernel, and
+                      writes each verdict into that exercise's autograder cell: feedback text
+                      and a score (fraction of checks passed x the cell's points), which
+                      nbgrader's SaveAutoGrades then records.
+"""
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from nbclient.exceptions import DeadKernelError
+from nbformat import NotebookNode
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from traitlets import Float
+
+from . import notebook as nbtools
+from . import sandbox
+
+CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """Starts the kernel inside the sandbox: it can write its own folder and nothing else."""
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        cwd = kw.get("cwd") or "."
+        connection_dir = str(Path(self.connection_file).resolve().parent)
+        kernel_cmd = sandbox.command(kernel_cmd, writable=[Path(cwd).resolve()], readable=[connection_dir],
+                                     network=True, gpu=_has_gpu())
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+
+def _has_gpu():
+    import torch
+    return torch.cuda.is_available()
+
+
+class SandboxedExecute(Execute):
+    notebook_timeout = Float(1200, help="Seconds for the whole notebook; later cells are not run.").tag(config=True)
+
+    def __init__(self, *args, **kwargs):
+        kwargs["kernel_manager_class"] = SandboxedKernelManager
+        super().__init__(*args, **kwargs)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._started = time.monotonic()
+        self._stopped = None
+        return super().preprocess(nb, resources, km)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type != "code":
+            return cell, resources
+        if self._stopped is None and time.monotonic() - self._started > self.notebook_timeout:
+            self._stopped = f"the notebook ran longer than {self.notebook_timeout:g} s"
+        if self._stopped:
+            cell.outputs = [_error("NotRun", f"This cell was not run: {self._stopped}.")]
+            return cell, resources
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            self._stopped = "the kernel stopped in an earlier cell"
+            cell.outputs.append(_error("DeadKernel", "The kernel stopped while running this cell "
+                                       "(exit(), a crash or too much memory); later cells were not run."))
+            return cell, resources
+
+
+def _error(name, message):
+    return NotebookNode(output_type="error", ename=name, evalue=message, traceback=[f"{name}: {message}"])
+
+
+class HiddenChecks(NbGraderPreprocessor):
+    """Score each autograder cell from the hidden checks of its exercise."""
+
+    def preprocess(self, nb, resources):
+        assignment = resources["nbgrader"]["assignment"]
+        if not (CHECKS_DIR / assignment).is_dir():
+            return nb, resources
+        from .grade import grade
+        started = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="graded-") as tmp:
+            path = Path(tmp) / f"{resources['nbgrader']['notebook']}.ipynb"
+            path.write_text(json.dumps(nb))
+            results = grade(assignment, path, ["--capture=sys", "-p", "no:terminal",
+                                               "--folder", resources["metadata"]["path"]])
+        self.log.info("Hidden checks of %s took %.1f s", assignment, time.perf_counter() - started)
+        for cell in nb.cells:
+            exercise = nbtools.exercise_of_test_cell(cell) if nbtools.is_test_cell(cell) else None
+            if exercise is None:
+                continue
+            points = float(cell.metadata["nbgrader"]["points"])
+            result = results.get(exercise)
+            if result is None:
+                cell.outputs = [_error("NoChecks", f"No hidden checks were found for '{exercise}'.")]
+                continue
+            cell.outputs = [verdict(exercise, result, points)]
+            cell.outputs.append(NotebookNode(output_type="execute_result", execution_count=None, metadata={},
+                                             data={"text/plain": f"{round(result.fraction * points, 4):g}"}))
+        return nb, resources
+
+
+def verdict(exercise, result, points):
+    """The feedback a student reads under an autograder cell."""
+    lines = [f"Hidden checks for '{exercise}': {result.passed} of {result.total} passed "
+             f"({result.fraction * points:g} of {points:g} points)."]
+    lines += [f"  - {what}: {why}" for what, why in result.failures]
+    return NotebookNode(output_type="stream", name="stdout", text="\n".join(lines) + "\n")

@@ -1,0 +1,41 @@
+"""Reading nbgrader notebooks: which cells are exercises, tests and provided code."""
+import json
+from pathlib import Path
+
+SLOW_TAG = "slow"  # data loading and training: run in Jupyter, never by the grader's worker
+
+
+def load(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def source(cell):
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else src
+
+
+def grading(cell):
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def is_test_cell(cell):
+    meta = grading(cell)
+    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def exercise_of_test_cell(cell):
+    """``cnn_batchnorm_tests`` -> ``cnn_batchnorm``; ``global_avg_pool_layer_tests`` -> ``global_avg_pool_layer``."""
+    grade_id = grading(cell).get("grade_id", "")
+    return grade_id[: -len("_tests")] if grade_id.endswith("_tests") else None
+
+
+def cells_to_run(path):
+    """The code cells the grader runs, in order: everything but test cells and slow cells."""
+    cells = []
+    for index, cell in enumerate(load(path).get("cells", [])):
+        if cell.get("cell_type") != "code" or is_test_cell(cell):
+            continue
+        if SLOW_TAG in cell.get("metadata", {}).get("tags", []):
+            continue
+        cells.append({"index": index, "source": source(cell)})
+    return cells

@@ -1,0 +1,50 @@
+"""Run student code where it cannot see or change the grader.
+
+With bubblewrap (``bwrap``) the student's process gets a private view of the file system:
+the Python installation, the course library and one working folder, nothing else (no
+``tests/``, no gradebook, no other submission), read-only except that folder, as an
+unprivileged user, with no network unless asked for. Without bubblewrap it falls back to
+running in place, and says so.
+"""
+import importlib.util
+import os
+import shutil
+import sys
+from pathlib import Path
+
+SANDBOX_USER_ID = 65534  # nobody
+SYSTEM_DIRS = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc"]
+
+
+def available():
+    """Whether student code can be isolated on this machine."""
+    return shutil.which("bwrap") is not None and os.environ.get("GRADER_SANDBOX", "bwrap") != "none"
+
+
+def python_dirs():
+    """The folders a Python process of this environment reads at start-up."""
+    dirs = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.realpath(sys.executable))}
+    spec = importlib.util.find_spec("dlcv")
+    if spec and spec.origin:  # an editable install of the course library lives outside site-packages
+        dirs.add(str(Path(spec.origin).resolve().parent))
+    return sorted(dirs)
+
+
+def command(argv, writable, readable=(), cwd=None, network=False, gpu=False):
+    """``argv`` wrapped so that it runs isolated; ``writable`` folders are bound read-write."""
+    if not available():
+        return list(argv)
+    args = ["bwrap", "--die-with-parent", "--new-session", "--unshare-all",
+            "--uid", str(SANDBOX_USER_ID), "--gid", str(SANDBOX_USER_ID),
+            "--proc", "/proc", "--tmpfs", "/tmp", "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp"]
+    args += ["--dev-bind", "/dev", "/dev"] if gpu else ["--dev", "/dev"]
+    if network:
+        args.append("--share-net")
+    for path in SYSTEM_DIRS + python_dirs() + list(readable):
+        if os.path.exists(path):
+            args += ["--ro-bind", path, path]
+    for path in writable:
+        args += ["--bind", str(path), str(path)]
+    if cwd:
+        args += ["--chdir", str(cwd)]
+    return args + list(argv)
