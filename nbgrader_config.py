@@ -1,8 +1,12 @@
 """nbgrader configuration for "Deep Learning for Computer Vision"."""
+import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "tests"))  # the grader package: tests/harness
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "tests"))  # the grader package: tests/harness
+# Every notebook, kernel and check reads the data sets from one folder (real or synthetic).
+os.environ.setdefault("DLCV_DATA_ROOT", str(ROOT / "data"))
 
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, IgnorePattern,
                                     LimitOutput, SaveAutoGrades)
@@ -13,7 +17,7 @@ from harness.nbgrader_plugins import HiddenChecks, SandboxedExecute
 c = get_config()  # noqa: F821
 
 c.CourseDirectory.course_id = "dlcv"
-c.CourseDirectory.root = str(Path(__file__).resolve().parent)
+c.CourseDirectory.root = str(ROOT)
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "tensorboard_logs", "data"]
 c.CourseDirectory.max_file_size = 20_000  # kB: a submission may carry its checkpoints (each under 20 MB)
 

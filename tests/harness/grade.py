@@ -61,15 +61,15 @@ def _message(excinfo):
 def grade(assignment, notebook, extra_args=()):
     """{exercise: ExerciseResult} for ``notebook`` graded by the checks of ``assignment``."""
     collector = Collector()
-    args = [str(CHECKS_DIR / assignment), "--notebook", str(Path(notebook).resolve()), "-q", "--no-header",
-            "-p", "no:cacheprovider", "--assert=plain", "-o", "console_output_style=classic", *extra_args]
+    args = [str(CHECKS_DIR / assignment), "--notebook", str(Path(notebook).resolve()), "-p", "no:terminal",
+            "-p", "no:cacheprovider", "--capture=sys", "--assert=plain", *extra_args]
     pytest.main(args, plugins=[collector])
     return collector.results
 
 
 def main(argv):
     assignment, notebook = argv[:2]
-    results = grade(assignment, notebook, ["--capture=sys", "-p", "no:terminal"])
+    results = grade(assignment, notebook)
     print(json.dumps({ex: {"passed": r.passed, "total": r.total, "failures": r.failures}
                       for ex, r in results.items()}, indent=1))
 

@@ -8,6 +8,7 @@
                       nbgrader's SaveAutoGrades then records.
 """
 import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -29,10 +30,17 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         cwd = kw.get("cwd") or "."
-        connection_dir = str(Path(self.connection_file).resolve().parent)
-        kernel_cmd = sandbox.command(kernel_cmd, writable=[Path(cwd).resolve()], readable=[connection_dir],
+        readable = [str(Path(self.connection_file).resolve().parent)] + data_folders()
+        kernel_cmd = sandbox.command(kernel_cmd, writable=[Path(cwd).resolve()], readable=readable,
                                      network=True, gpu=_has_gpu())
         return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+
+def data_folders():
+    """The data sets (and only them) under the data root: read-only for the student's kernel."""
+    from dlcv import data
+    root = Path(data.DATA_ROOT).resolve()
+    return [str(p) for p in root.iterdir() if p.is_dir()] if root.is_dir() else []
 
 
 def _has_gpu():
@@ -50,11 +58,25 @@ class SandboxedExecute(Execute):
     def preprocess(self, nb, resources=None, km=None):
         self._started = time.monotonic()
         self._stopped = None
-        return super().preprocess(nb, resources, km)
+        self._timings = {}
+        result = super().preprocess(nb, resources, km)
+        self._timings["notebook_s"] = time.monotonic() - self._started
+        record_timings("kernel", self._timings)
+        return result
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
             return cell, resources
+        if "kernel_start_s" not in self._timings:
+            self._timings["kernel_start_s"] = time.monotonic() - self._started
+            first = time.monotonic()
+            try:
+                return self._run_cell(cell, resources, index)
+            finally:
+                self._timings["first_cell_s"] = time.monotonic() - first  # the imports
+        return self._run_cell(cell, resources, index)
+
+    def _run_cell(self, cell, resources, index):
         if self._stopped is None and time.monotonic() - self._started > self.notebook_timeout:
             self._stopped = f"the notebook ran longer than {self.notebook_timeout:g} s"
         if self._stopped:
@@ -67,6 +89,14 @@ class SandboxedExecute(Execute):
             cell.outputs.append(_error("DeadKernel", "The kernel stopped while running this cell "
                                        "(exit(), a crash or too much memory); later cells were not run."))
             return cell, resources
+
+
+def record_timings(stage, timings):
+    """Append timings to $GRADER_TIMINGS_FILE (the benchmark reads them)."""
+    path = os.environ.get("GRADER_TIMINGS_FILE")
+    if path:
+        with open(path, "a") as f:
+            f.write(json.dumps(dict(timings, stage=stage)) + "\n")
 
 
 def _error(name, message):
@@ -85,9 +115,11 @@ class HiddenChecks(NbGraderPreprocessor):
         with tempfile.TemporaryDirectory(prefix="graded-") as tmp:
             path = Path(tmp) / f"{resources['nbgrader']['notebook']}.ipynb"
             path.write_text(json.dumps(nb))
-            results = grade(assignment, path, ["--capture=sys", "-p", "no:terminal",
-                                               "--folder", resources["metadata"]["path"]])
-        self.log.info("Hidden checks of %s took %.1f s", assignment, time.perf_counter() - started)
+            # Files (checkpoints) are read as submitted, not as the kernel may have left them.
+            results = grade(assignment, path, ["--folder", submitted_folder(resources)])
+        elapsed = time.perf_counter() - started
+        self.log.info("Hidden checks of %s took %.1f s", assignment, elapsed)
+        record_timings("checks", {"checks_s": elapsed})
         for cell in nb.cells:
             exercise = nbtools.exercise_of_test_cell(cell) if nbtools.is_test_cell(cell) else None
             if exercise is None:
@@ -101,6 +133,13 @@ class HiddenChecks(NbGraderPreprocessor):
             cell.outputs.append(NotebookNode(output_type="execute_result", execution_count=None, metadata={},
                                              data={"text/plain": f"{round(result.fraction * points, 4):g}"}))
         return nb, resources
+
+
+def submitted_folder(resources):
+    """submitted/<student>/<assignment>, beside autograded/<student>/<assignment> (nbgrader's layout)."""
+    autograded = Path(resources["metadata"]["path"]).resolve()
+    submitted = autograded.parents[2] / "submitted" / autograded.parent.name / autograded.name
+    return str(submitted if submitted.is_dir() else autograded)
 
 
 def verdict(exercise, result, points):

@@ -37,5 +37,13 @@ def cells_to_run(path):
             continue
         if SLOW_TAG in cell.get("metadata", {}).get("tags", []):
             continue
-        cells.append({"index": index, "source": source(cell)})
+        cells.append({"index": index, "grade_id": grading(cell).get("grade_id"), "source": source(cell)})
     return cells
+
+
+def namespace_of(path):
+    """Run a trusted notebook's cells (the instructor's own) in this process; returns its variables."""
+    namespace = {"__name__": "__main__"}
+    for cell in cells_to_run(path):
+        exec(compile(cell["source"], f"<cell {cell['index']}>", "exec"), namespace)
+    return namespace

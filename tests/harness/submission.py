@@ -84,7 +84,8 @@ class Submission:
         argv = sandbox.command([_python(), "-I", str(self.workdir / "worker.py"), str(self.workdir)],
                                writable=[self.workdir], cwd=self.workdir, gpu=bool(cuda_devices()))
         env = {k: v for k, v in os.environ.items() if not k.startswith(("GRADER_", "PYTHON"))}
-        env.update(GRADER_CUDA_DEVICES=cuda_devices(), NBGRADER_EXECUTION="autograde", OMP_NUM_THREADS="1",
+        env.update(GRADER_CUDA_DEVICES=cuda_devices(), GRADER_CELL_TIMEOUT_S=os.environ.get("GRADER_CELL_TIMEOUT_S", "60"),
+                   NBGRADER_EXECUTION="autograde", OMP_NUM_THREADS="1",
                    MPLBACKEND="Agg", PYTHONHASHSEED="0")
         self._buffer = b""
         self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -138,10 +139,19 @@ class Submission:
         """Errors raised by the student's cells, in notebook order."""
         return [(r["index"], r["error"]) for r in self.cell_results if r["status"] != "ok"]
 
+    def unfinished(self, exercise):
+        """The error of the exercise's solution cell if it still raises NotImplementedError, else None."""
+        for result in self.cell_results:
+            if result.get("grade_id") == exercise and (result["error"] or "").startswith("NotImplementedError"):
+                return "this exercise is not done yet (its cell raises NotImplementedError)"
+        return None
+
     def probe(self, name, inputs=None, timeout=60.0):
         """Run probe ``name`` on the student's objects; returns its facts or raises ProbeFailed."""
         if self.process is None:
             self.start()
+        if self.unfinished(name):
+            raise ProbeFailed(self.unfinished(name))
         t0 = time.perf_counter()
         io = self.workdir / "io"
         request = {"probe": name, "input": str(io / f"{name}.in.pt"), "output": str(io / f"{name}.out.pt"),

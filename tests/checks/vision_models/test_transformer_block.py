@@ -29,3 +29,12 @@ def test_pre_norm_residual_forward(facts):
         msa = lambda x: F.linear(x, state["msa.weight"], state["msa.bias"])  # noqa: E731
         expected = reference.pre_norm_block(case["tokens"], state, msa)
         assert_close(result["output"], expected, f"the output of {label} for tokens of shape {tuple(case['tokens'].shape)}")
+
+
+def test_keeps_the_shape(facts):
+    """the output has the shape of the input, (N, T, dim)"""
+    for case, result in zip(inputs()["cases"], fact(facts, "cases")):
+        if "error" in result:
+            raise AssertionError(f"TransformerBlock raised {result['error']}")
+        assert tuple(result["output"].shape) == tuple(case["tokens"].shape), \
+            f"for tokens of shape {tuple(case['tokens'].shape)} the output has shape {tuple(result['output'].shape)}"

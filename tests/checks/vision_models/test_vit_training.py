@@ -16,9 +16,10 @@ EXERCISE = "vit_training"
 CHECKPOINT = "checkpoints/vit_cifar10.pt"
 MAX_BYTES = 20 * 2**20
 CONFIG_KEYS = {"im_shape", "patch_size", "dim", "num_layers", "n_heads", "mlp_dim", "out_dim"}
-# Test accuracy the saved ViT must exceed. Real CIFAR-10 as in the specification; the synthetic
-# stand-in is far easier (a correct small ViT reaches > 90 % in two epochs, a broken one ~10 %).
-THRESHOLD = {"real": 0.50, "synthetic": 0.80}
+# Test accuracy the saved ViT must exceed. Real CIFAR-10: the specification's 50 %. Synthetic
+# stand-in, calibrated: the reference ViT (dim 32, 2 layers, 8 epochs on 4,500 images) reaches
+# 77 %, untrained or mismatched weights about 10 %; 50 % separates the two as well.
+THRESHOLD = {"real": 0.50, "synthetic": 0.50}
 TIMEOUT_S = 600
 
 

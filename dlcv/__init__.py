@@ -1,0 +1,1 @@
+"""Course library for Deep Learning for Computer Vision."""

@@ -1,0 +1,139 @@
+"""The instructor pipeline on a demo class, offline, with real nbgrader commands.
+
+    python scripts/demo_class.py            (after `make setup`; `make demo` does both)
+
+1. release: nbgrader generate_assignment from source/;
+2. submissions in submitted/: the full solution, the untouched release, and students built from
+   the grader's mutants and alternatives (tests/checks/<assignment>/);
+3. nbgrader autograde, generate_feedback, export (demo/grades.csv);
+4. a per-student, per-exercise table in the terminal and demo/scores_per_exercise.png.
+Safe to re-run: every step overwrites its own output.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from harness import proof  # noqa: E402
+
+ASSIGNMENTS = ["vision_models"]
+OUT = ROOT / "demo"
+# student id -> (who they are, what they submit: fixtures applied to the reference, or the release)
+CLASS = {
+    "ada": ("the full solution", []),
+    "ben": ("the untouched release", "release"),
+    "cai": ("three typical mistakes", ["attention_head-softmax_over_queries", "resnet-stage3_not_strided",
+                                       "lr_decay-gamma_half"]),
+    "dee": ("other correct solutions, two mistakes", ["attention_head-einsum", "transformer_block-accumulate",
+                                                      "vit-select", "pos_enc_cached-sin_cos_swapped",
+                                                      "vit_training-untrained_weights"]),
+    "eve": ("a cell that kills the kernel", ["cnn_strides-kills_the_kernel"]),
+}
+
+
+def nbgrader(*args):
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "nbgrader", *args, "--log-level=WARN"], cwd=ROOT, env=env, check=True)
+    return time.perf_counter() - started
+
+
+def submit(assignment):
+    for student, (_, plan) in CLASS.items():
+        folder = ROOT / "submitted" / student / assignment
+        shutil.rmtree(folder, ignore_errors=True)
+        if plan == "release":
+            proof.write_submission(folder, assignment, notebook=proof.release_notebook(assignment), files={})
+        else:
+            fixtures = [proof.fixture_named(assignment, name) for name in plan
+                        if (proof.CHECKS_DIR / assignment / "mutants" / f"{name}.py").exists()
+                        or (proof.CHECKS_DIR / assignment / "alternatives" / f"{name}.py").exists()]
+            fixtures += [demo_fixture(assignment, name) for name in plan if name not in {f.name for f in fixtures}]
+            proof.write_submission(folder, assignment, fixtures)
+        (folder / "timestamp.txt").write_text("2026-11-20 12:00:00.000000 UTC")
+
+
+def demo_fixture(assignment, name):
+    """Fixtures that exist for the demo only (robustness, not correctness)."""
+    path = ROOT / "scripts" / "demo_fixtures" / f"{name}.py"
+    text = path.read_text()
+    exercise = text.split("# exercise: ", 1)[1].split("\n", 1)[0]
+    return proof.Fixture(path, "mutant", exercise, "", text)
+
+
+def grade_table(assignment):
+    """{student: {exercise: (score, max)}} from the gradebook."""
+    from nbgrader.api import Gradebook
+    table = {}
+    with Gradebook(f"sqlite:///{ROOT / 'gradebook.db'}", "dlcv") as gb:
+        for student in CLASS:
+            notebook = gb.find_submission_notebook(assignment, assignment, student)
+            row = {}
+            for grade in notebook.grades:
+                name = grade.name[: -len("_tests")] if grade.name.endswith("_tests") else grade.name
+                row[name] = (grade.score, grade.max_score)
+            table[student] = row
+    return table
+
+
+def print_table(assignment, table):
+    exercises = list(next(iter(table.values())))
+    width = max(len(e) for e in exercises) + 2
+    print(f"\n{assignment}: points per exercise (written answers: '-' until a TA grades them)")
+    print(" " * width + "".join(f"{s:>7}" for s in table) + "    max")
+    for ex in exercises:
+        cells = []
+        for student in table:
+            score, _ = table[student][ex]
+            cells.append(f"{'-' if score is None else f'{score:g}':>7}")
+        print(f"{ex:<{width}}" + "".join(cells) + f"{table[next(iter(table))][ex][1]:>7g}")
+    totals = [sum(v[0] or 0 for v in table[s].values()) for s in table]
+    print(f"{'total (autograded)':<{width}}" + "".join(f"{t:>7g}" for t in totals))
+
+
+def plot(assignment, table, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    exercises = [ex for ex, v in next(iter(table.values())).items() if v[0] is not None or any(
+        table[s][ex][0] is not None for s in table)]
+    fig, ax = plt.subplots(figsize=(max(8, len(exercises) * 0.9), 4.5))
+    width = 0.8 / len(table)
+    for k, student in enumerate(table):
+        fractions = [(table[student][ex][0] or 0) / table[student][ex][1] if table[student][ex][1] else 0
+                     for ex in exercises]
+        ax.bar([i + k * width for i in range(len(exercises))], fractions, width, label=f"{student}: {CLASS[student][0]}")
+    ax.set_xticks([i + 0.4 - width / 2 for i in range(len(exercises))], exercises, rotation=40, ha="right")
+    ax.set_ylabel("fraction of the exercise's points")
+    ax.set_title(f"{assignment}: autograded scores per exercise")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1, 1))
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+
+
+def main():
+    from dlcv import data
+    OUT.mkdir(exist_ok=True)
+    print(data.describe_data(data.DATA_ROOT))
+    for assignment in ASSIGNMENTS:
+        print(f"== {assignment}: release ({nbgrader('generate_assignment', assignment, '--force'):.1f} s)")
+        proof.reference_files(assignment)
+        submit(assignment)
+        seconds = nbgrader("autograde", assignment, "--force")
+        print(f"== {assignment}: autograde of {len(CLASS)} submissions: {seconds:.1f} s "
+              f"({seconds / len(CLASS):.1f} s per submission)")
+        print(f"== {assignment}: feedback ({nbgrader('generate_feedback', assignment, '--force'):.1f} s)")
+        table = grade_table(assignment)
+        print_table(assignment, table)
+        plot(assignment, table, OUT / f"scores_per_exercise_{assignment}.png")
+    nbgrader("export", "--to", str(OUT / "grades.csv"))
+    print(f"\nGrades: {OUT / 'grades.csv'}; plots: {OUT}/scores_per_exercise_*.png; feedback: feedback/<student>/")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""The grader's proof: the reference earns full points, the untouched release none, every mutant
+loses points on its own exercise only, every alternative earns full points.
+
+Mutants and alternatives are fixtures beside the checks (tests/checks/<assignment>/mutants/,
+.../alternatives/). Each file names its exercise in a header, then holds either the code of
+that exercise's solution cell (a whole cell, replacing the reference one) or, for exercises
+graded from a checkpoint, a ``make_checkpoint(trained)`` function that turns the reference
+checkpoint into the submitted one (``None``: no file).
+
+    python -m harness.proof vision_models      (PYTHONPATH=tests) prints the per-exercise table
+"""
+import importlib
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from . import notebook as nbtools
+from .grade import CHECKS_DIR, grade
+
+ROOT = CHECKS_DIR.parent.parent
+WORKERS = min(2, os.cpu_count() or 1)  # submissions graded side by side
+CACHE_DIR = ROOT / ".grader_cache" / "reference"  # outside data/, which student kernels can read
+
+
+@dataclass
+class Fixture:
+    path: Path
+    kind: str          # "mutant" or "alternative"
+    exercise: str
+    description: str
+    code: str
+
+    @property
+    def name(self):
+        return self.path.stem
+
+    @property
+    def makes_checkpoint(self):
+        return "def make_checkpoint(" in self.code
+
+
+def fixtures(assignment):
+    found = []
+    for kind, folder in (("mutant", "mutants"), ("alternative", "alternatives")):
+        for path in sorted((CHECKS_DIR / assignment / folder).glob("*.py")):
+            text = path.read_text()
+            header = dict(line[2:].split(": ", 1) for line in text.splitlines() if line.startswith("# ") and ": " in line[:40])
+            code = "\n".join(line for line in text.splitlines() if not line.startswith(("# exercise:", "# mistake:", "# correct:")))
+            found.append(Fixture(path, kind, header["exercise"], header.get("mistake") or header.get("correct", ""),
+                                 code.strip() + "\n"))
+    return found
+
+
+def source_notebook(assignment):
+    return ROOT / "source" / assignment / f"{assignment}.ipynb"
+
+
+def release_notebook(assignment):
+    return ROOT / "release" / assignment / f"{assignment}.ipynb"
+
+
+def reference_files(assignment, data_root=None):
+    """{relative path: checkpoint} of a finished reference submission, trained once and cached."""
+    from dlcv import data
+    data_root = data_root or data.DATA_ROOT
+    reference = importlib.import_module(f"checks.{assignment}.reference")
+    if not hasattr(reference, "trained_files"):
+        return {}
+    cache = CACHE_DIR / assignment
+    index = cache / "files.json"
+    if index.exists():
+        return {rel: torch.load(cache / rel, weights_only=True) for rel in json.loads(index.read_text())}
+    files = reference.trained_files(nbtools.namespace_of(source_notebook(assignment)), data_root)
+    for rel, content in files.items():
+        (cache / rel).parent.mkdir(parents=True, exist_ok=True)
+        torch.save(content, cache / rel)
+    index.write_text(json.dumps(sorted(files)))
+    return files
+
+
+def write_submission(folder, assignment, fixtures=(), notebook=None, files=None):
+    """A submission folder: the reference notebook (or ``notebook``) with ``fixtures`` applied, and its files."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    nb = nbtools.load(notebook or source_notebook(assignment))
+    files = dict(reference_files(assignment) if files is None else files)
+    for fixture in ([fixtures] if isinstance(fixtures, Fixture) else fixtures):
+        if fixture.makes_checkpoint:
+            scope = {}
+            exec(fixture.code, scope)
+            made = {rel: scope["make_checkpoint"](content) for rel, content in files.items()}
+            files = {rel: content for rel, content in made.items() if content is not None}
+            continue
+        cells = [c for c in nb["cells"] if nbtools.grading(c).get("grade_id") == fixture.exercise]
+        assert len(cells) == 1, f"{fixture.path.name}: no single solution cell '{fixture.exercise}'"
+        cells[0]["source"] = fixture.code
+    path = folder / f"{assignment}.ipynb"
+    path.write_text(json.dumps(nb, indent=1))
+    for rel, content in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        torch.save(content, folder / rel)
+    return path
+
+
+def fixture_named(assignment, name):
+    (found,) = [f for f in fixtures(assignment) if f.name == name]
+    return found
+
+
+def scores(results):
+    return {exercise: result.fraction for exercise, result in results.items()}
+
+
+def run(assignment, workdir, only=None):
+    """Grade the reference, the release and every fixture; returns (rows, problems)."""
+    workdir = Path(workdir)
+    shutil.rmtree(workdir, ignore_errors=True)
+    graded = {}
+    reference_results = grade(assignment, write_submission(workdir / "reference", assignment))
+    graded["reference"] = scores(reference_results)
+    graded["release"] = scores(grade(assignment, write_submission(workdir / "release", assignment,
+                                                                  notebook=release_notebook(assignment), files={})))
+    problems = []
+    exercises = sorted(graded["reference"])
+    problems += [f"the reference loses points on {ex}" for ex in exercises if graded["reference"][ex] < 1]
+    problems += [f"the untouched release earns points on {ex}" for ex in exercises if graded["release"].get(ex, 0) > 0]
+    table = {ex: {"checks": 0, "mutants": 0, "killed": 0, "alternatives": 0, "passed": 0} for ex in exercises}
+    for ex in exercises:
+        table[ex]["checks"] = reference_results[ex].total
+    # A code fixture is submitted with the reference checkpoint, which its student would not have
+    # trained: exercises graded from checkpoints are left out of its "costs nothing else" check.
+    from_checkpoint = getattr(importlib.import_module(f"checks.{assignment}"), "CHECKPOINT_EXERCISES", set())
+    chosen = [f for f in fixtures(assignment) if not only or f.exercise in only]
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
+        outcomes = pool.map(_grade_fixture, [(assignment, workdir, f) for f in chosen])
+        for fixture, got in zip(chosen, outcomes):
+            _tally(fixture, got, exercises, from_checkpoint, table, problems)
+    return table, problems
+
+
+def _grade_fixture(job):
+    assignment, workdir, fixture = job
+    return scores(grade(assignment, write_submission(workdir / fixture.name, assignment, fixture)))
+
+
+def _tally(fixture, got, exercises, from_checkpoint, table, problems):
+    ignored = set() if fixture.makes_checkpoint else from_checkpoint - {fixture.exercise}
+    others = [ex for ex in exercises if ex != fixture.exercise and ex not in ignored and got.get(ex, 0) < 1]
+    row = table[fixture.exercise]
+    own = got.get(fixture.exercise, 0)
+    if fixture.kind == "mutant":
+        row["mutants"] += 1
+        if own < 1 and not others:
+            row["killed"] += 1
+        else:
+            problems.append(f"mutant {fixture.name}: {fixture.exercise} scores {own:.2f}"
+                            + (f", and it costs points on {', '.join(others)}" if others else ""))
+    else:
+        row["alternatives"] += 1
+        if own == 1 and not others:
+            row["passed"] += 1
+        else:
+            lost = [ex for ex in exercises if got.get(ex, 0) < 1 and ex not in ignored]
+            problems.append(f"alternative {fixture.name} loses points on {', '.join(lost)}")
+
+
+def format_table(assignment, table):
+    lines = [f"{assignment}: {'exercise':<24} {'checks':>6} {'mutants killed':>15} {'alternatives passed':>20}"]
+    for ex, row in sorted(table.items()):
+        lines.append(f"{'':{len(assignment) + 2}}{ex:<24} {row['checks']:>6} {row['killed']:>7} / {row['mutants']:<5}"
+                     f" {row['passed']:>11} / {row['alternatives']:<5}")
+    return "\n".join(lines)
+
+
+def main(argv):
+    assignment = argv[0]
+    table, problems = run(assignment, ROOT / ".grader_cache" / "proof" / assignment)
+    print(format_table(assignment, table))
+    for problem in problems:
+        print("PROBLEM", problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
