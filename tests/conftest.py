@@ -4,7 +4,6 @@
 
 Without --notebook the checks grade the instructor's own notebook in source/.
 """
-import os
 from pathlib import Path
 
 import pytest
@@ -56,12 +55,6 @@ def submission(request, submissions):
     return submissions.get(_assignment_of(request.module.__file__))
 
 
-def probe_timeout(seconds):
-    """An exercise's time limit, shortened by GRADER_PROBE_TIMEOUT_S if set."""
-    limit = os.environ.get("GRADER_PROBE_TIMEOUT_S")
-    return min(seconds, float(limit)) if limit else seconds
-
-
 @pytest.fixture(scope="module")
 def facts(request, submission):
     """What the exercise's probe measured on the student's code (one run per exercise)."""
@@ -69,7 +62,7 @@ def facts(request, submission):
     make_inputs = getattr(module, "inputs", None)
     try:
         return submission.probe(module.EXERCISE, make_inputs() if make_inputs else {},
-                                timeout=probe_timeout(getattr(module, "TIMEOUT_S", 60.0)))
+                                timeout=getattr(module, "TIMEOUT_S", 60.0))
     except ProbeFailed as failure:
         return {"probe_failed": str(failure)}
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from harness import proof, sandbox
+from checks.vision_models import CHECKPOINT_EXERCISES
 from harness.grade import grade
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,8 +29,14 @@ def graded(tmp_path, replacements=(), extra_files=None):
 
 
 def only_loses(scores, lost):
-    """Full points everywhere except the exercises in ``lost``, which get less."""
+    """Full points everywhere except the exercises in ``lost``, which get less.
+
+    The ViT checkpoint is graded on the student's own architecture, so a broken attention may
+    rightly cost it too: exercises graded from checkpoints are not judged here.
+    """
     for exercise, fraction in scores.items():
+        if exercise in CHECKPOINT_EXERCISES and exercise not in lost:
+            continue
         if exercise in lost:
             assert fraction < 1, f"{exercise} should lose points, got {fraction}"
         else:
@@ -54,7 +61,9 @@ torch.Tensor.__eq__ = lambda self, other: torch.ones((), dtype=torch.bool)
 numpy.allclose = lambda *a, **k: True
 builtins.isinstance = lambda obj, cls: True
 """
-    only_loses(graded(tmp_path, [("attention_head", cheat)]), {"attention_head"})
+    # Patching builtins may break the student's own other exercises; it can never earn a point.
+    scores = graded(tmp_path, [("attention_head", cheat)])
+    assert scores["attention_head"] == 0, scores
 
 
 def test_tensor_subclass_output_does_not_help(tmp_path):

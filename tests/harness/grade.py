@@ -61,9 +61,15 @@ def _message(excinfo):
 def grade(assignment, notebook, extra_args=()):
     """{exercise: ExerciseResult} for ``notebook`` graded by the checks of ``assignment``."""
     collector = Collector()
-    args = [str(CHECKS_DIR / assignment), "--notebook", str(Path(notebook).resolve()), "-p", "no:terminal",
-            "-p", "no:cacheprovider", "--capture=sys", "--assert=plain", *extra_args]
-    pytest.main(args, plugins=[collector])
+    # Options as single "--name=value" words, and no conftest.py from outside tests/: pytest must
+    # never mistake a submission's folder for a test folder (and run a conftest.py shipped in it).
+    root = CHECKS_DIR.parent.parent
+    args = [str(CHECKS_DIR / assignment), f"--notebook={Path(notebook).resolve()}", f"--confcutdir={CHECKS_DIR.parent}",
+            f"--rootdir={root}", "-c", str(root / "pytest.ini"),
+            "-p", "no:terminal", "-p", "no:cacheprovider", "--capture=sys", "--assert=plain", *extra_args]
+    status = pytest.main(args, plugins=[collector])
+    if status not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not collector.results:
+        raise RuntimeError(f"the hidden checks of {assignment} could not run (pytest exit status {status!r})")
     return collector.results
 
 

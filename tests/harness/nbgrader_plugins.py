@@ -30,7 +30,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         cwd = kw.get("cwd") or "."
-        readable = [str(Path(self.connection_file).resolve().parent)] + data_folders()
+        readable = [str(Path(self.connection_file).resolve())] + data_folders()  # the file, not its folder
         kernel_cmd = sandbox.command(kernel_cmd, writable=[Path(cwd).resolve()], readable=readable,
                                      network=True, gpu=_has_gpu())
         return await super()._async_launch_kernel(kernel_cmd, **kw)
@@ -116,7 +116,7 @@ class HiddenChecks(NbGraderPreprocessor):
             path = Path(tmp) / f"{resources['nbgrader']['notebook']}.ipynb"
             path.write_text(json.dumps(nb))
             # Files (checkpoints) are read as submitted, not as the kernel may have left them.
-            results = grade(assignment, path, ["--folder", submitted_folder(resources)])
+            results = grade(assignment, path, [f"--folder={submitted_folder(resources)}"])
         elapsed = time.perf_counter() - started
         self.log.info("Hidden checks of %s took %.1f s", assignment, elapsed)
         record_timings("checks", {"checks_s": elapsed})

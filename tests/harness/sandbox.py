@@ -36,7 +36,9 @@ def command(argv, writable, readable=(), cwd=None, network=False, gpu=False):
         return list(argv)
     args = ["bwrap", "--die-with-parent", "--new-session", "--unshare-all",
             "--uid", str(SANDBOX_USER_ID), "--gid", str(SANDBOX_USER_ID),
-            "--proc", "/proc", "--tmpfs", "/tmp", "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp"]
+            "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp", "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp",
+            # a kernel would take its own PID namespace for an orphaning; --die-with-parent does that job
+            "--unsetenv", "JPY_PARENT_PID"]
     args += ["--dev-bind", "/dev", "/dev"] if gpu else ["--dev", "/dev"]
     if network:
         args.append("--share-net")
@@ -45,6 +47,7 @@ def command(argv, writable, readable=(), cwd=None, network=False, gpu=False):
             args += ["--ro-bind", path, path]
     for path in writable:
         args += ["--bind", str(path), str(path)]
+    args += ["--remount-ro", "/"]  # nothing new can appear outside the writable folders
     if cwd:
         args += ["--chdir", str(cwd)]
     return args + list(argv)
