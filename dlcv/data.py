@@ -123,6 +123,9 @@ def cifar10_loaders(root=DATA_ROOT, batch_size=128, num_workers=4, augment=True)
     print(f"CIFAR-10 ({kind}): {len(train_set):,} train / {len(val_set):,} val / "
           f"{len(test_set):,} test images from {_root_text(root)}")
 
+    if os.environ.get("NBGRADER_EXECUTION"):
+        num_workers = 0  # while grading, one sandboxed notebook at a time: no loader processes
+
     def loader(dataset, shuffle):
         return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle,
                           num_workers=num_workers)

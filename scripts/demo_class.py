@@ -39,7 +39,7 @@ CLASS = {
 def nbgrader(*args):
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "nbgrader", *args, "--log-level=WARN"], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "nbgrader", *args, "--log-level=ERROR"], cwd=ROOT, env=env, check=True)
     return time.perf_counter() - started
 
 
@@ -76,7 +76,8 @@ def grade_table(assignment):
             row = {}
             for grade in notebook.grades:
                 name = grade.name[: -len("_tests")] if grade.name.endswith("_tests") else grade.name
-                row[name] = (grade.score, grade.max_score)
+                row[name] = (None if grade.needs_manual_grade else grade.score, grade.max_score,
+                             grade.name.endswith("_tests"))
             table[student] = row
     return table
 
@@ -89,19 +90,18 @@ def print_table(assignment, table):
     for ex in exercises:
         cells = []
         for student in table:
-            score, _ = table[student][ex]
-            cells.append(f"{'-' if score is None else f'{score:g}':>7}")
+            score = table[student][ex][0]
+            cells.append(f"{'-' if score is None else f'{score:.3g}':>7}")
         print(f"{ex:<{width}}" + "".join(cells) + f"{table[next(iter(table))][ex][1]:>7g}")
     totals = [sum(v[0] or 0 for v in table[s].values()) for s in table]
-    print(f"{'total (autograded)':<{width}}" + "".join(f"{t:>7g}" for t in totals))
+    print(f"{'total so far':<{width}}" + "".join(f"{t:>7.4g}" for t in totals))
 
 
 def plot(assignment, table, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    exercises = [ex for ex, v in next(iter(table.values())).items() if v[0] is not None or any(
-        table[s][ex][0] is not None for s in table)]
+    exercises = [ex for ex, (_, _, autograded) in next(iter(table.values())).items() if autograded]
     fig, ax = plt.subplots(figsize=(max(8, len(exercises) * 0.9), 4.5))
     width = 0.8 / len(table)
     for k, student in enumerate(table):
@@ -110,7 +110,7 @@ def plot(assignment, table, path):
         ax.bar([i + k * width for i in range(len(exercises))], fractions, width, label=f"{student}: {CLASS[student][0]}")
     ax.set_xticks([i + 0.4 - width / 2 for i in range(len(exercises))], exercises, rotation=40, ha="right")
     ax.set_ylabel("fraction of the exercise's points")
-    ax.set_title(f"{assignment}: autograded scores per exercise")
+    ax.set_title(f"{assignment}: autograded scores per exercise (written answers are graded by TAs)")
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1, 1))
     fig.tight_layout()
     fig.savefig(path, dpi=120)

@@ -1,8 +1,9 @@
 """Shared pytest set-up: the hidden checks run against one notebook per assignment.
 
-    pytest tests/checks/vision_models --notebook path/to/submission.ipynb
+    pytest tests/checks/vision_models --notebook=path/to/submission.ipynb
 
-Without --notebook the checks grade the instructor's own notebook in source/.
+Without --notebook the checks grade the reference submission: the instructor's notebook in
+source/ with the reference checkpoints (trained once, cached in .grader_cache/).
 """
 from pathlib import Path
 
@@ -38,8 +39,11 @@ class _SubmissionCache:
 
     def get(self, assignment):
         if assignment not in self.opened:
-            path = self.notebook or ROOT / "source" / assignment / f"{assignment}.ipynb"
-            self.opened[assignment] = Submission(path, assignment, self.folder)
+            path, folder = self.notebook, self.folder
+            if path is None:
+                from harness import proof
+                path = proof.write_submission(proof.CACHE_DIR.parent / "checks" / assignment, assignment)
+            self.opened[assignment] = Submission(path, assignment, folder)
             try:
                 self.opened[assignment].start()
             except ProbeFailed as failure:

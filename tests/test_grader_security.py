@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from harness import notebook as nbtools
 from harness import proof, sandbox
 from checks.vision_models import CHECKPOINT_EXERCISES
 from harness.grade import grade
@@ -20,7 +21,7 @@ REFERENCE_PY = ROOT / "tests" / "checks" / ASSIGNMENT / "reference.py"
 
 def graded(tmp_path, replacements=(), extra_files=None):
     """Per-exercise fractions for the reference with some cells replaced ({grade_id: code})."""
-    fixtures = [proof.Fixture(Path(f"{gid}.py"), "mutant", gid, "", code) for gid, code in replacements]
+    fixtures = [proof.Fixture(Path(f"{gid}.py"), "mutant", gid, "", code, whole_cell=True) for gid, code in replacements]
     path = proof.write_submission(tmp_path / "submission", ASSIGNMENT, fixtures)
     for rel, text in (extra_files or {}).items():
         (path.parent / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +44,15 @@ def only_loses(scores, lost):
             assert fraction == 1, f"{exercise} should keep full points, got {fraction}"
 
 
-WRONG_ATTENTION = proof.fixture_named(ASSIGNMENT, "attention_head-softmax_over_queries").code
+def whole_cell(fixture_name):
+    """The full solution cell a fixture stands for (provided code and student regions)."""
+    fixture = proof.fixture_named(ASSIGNMENT, fixture_name)
+    (cell,) = [c for c in nbtools.load(proof.source_notebook(ASSIGNMENT))["cells"]
+               if nbtools.grading(c).get("grade_id") == fixture.exercise]
+    return proof.fill_regions(nbtools.source(cell), fixture.code.split(proof.NEXT_REGION), fixture_name)
+
+
+WRONG_ATTENTION = whole_cell("attention_head-softmax_over_queries")
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ import json
 import os
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
@@ -38,14 +39,13 @@ class SandboxedKernelManager(AsyncKernelManager):
 
 def data_folders():
     """The data sets (and only them) under the data root: read-only for the student's kernel."""
-    from dlcv import data
-    root = Path(data.DATA_ROOT).resolve()
+    root = Path(os.environ.get("DLCV_DATA_ROOT", "data")).resolve()  # set by nbgrader_config.py
     return [str(p) for p in root.iterdir() if p.is_dir()] if root.is_dir() else []
 
 
 def _has_gpu():
-    import torch
-    return torch.cuda.is_available()
+    """NVIDIA device files present (cheaper than importing torch in nbgrader's process)."""
+    return Path("/dev/nvidiactl").exists()
 
 
 class SandboxedExecute(Execute):
@@ -56,6 +56,7 @@ class SandboxedExecute(Execute):
         super().__init__(*args, **kwargs)
 
     def preprocess(self, nb, resources=None, km=None):
+        resources[PENDING_KEY] = start_hidden_checks(nb, resources)  # they run while the kernel does
         self._started = time.monotonic()
         self._stopped = None
         self._timings = {}
@@ -82,6 +83,7 @@ class SandboxedExecute(Execute):
         if self._stopped:
             cell.outputs = [_error("NotRun", f"This cell was not run: {self._stopped}.")]
             return cell, resources
+        started = time.monotonic()
         try:
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
@@ -89,6 +91,11 @@ class SandboxedExecute(Execute):
             cell.outputs.append(_error("DeadKernel", "The kernel stopped while running this cell "
                                        "(exit(), a crash or too much memory); later cells were not run."))
             return cell, resources
+        finally:
+            cells = self._timings.setdefault("slowest_cells", [])
+            cells.append([index, round(time.monotonic() - started, 2)])
+            cells.sort(key=lambda c: -c[1])
+            del cells[5:]
 
 
 def record_timings(stage, timings):
@@ -104,22 +111,20 @@ def _error(name, message):
 
 
 class HiddenChecks(NbGraderPreprocessor):
-    """Score each autograder cell from the hidden checks of its exercise."""
+    """Score each autograder cell from the hidden checks of its exercise.
+
+    The checks need only the submitted code, not the kernel's outputs, so SandboxedExecute starts
+    them (``start_hidden_checks``) while the kernel runs; this step collects their verdicts.
+    """
 
     def preprocess(self, nb, resources):
-        assignment = resources["nbgrader"]["assignment"]
-        if not (CHECKS_DIR / assignment).is_dir():
+        pending = resources.pop(PENDING_KEY, None) or start_hidden_checks(nb, resources)
+        if pending is None:
             return nb, resources
-        from .grade import grade
         started = time.perf_counter()
-        with tempfile.TemporaryDirectory(prefix="graded-") as tmp:
-            path = Path(tmp) / f"{resources['nbgrader']['notebook']}.ipynb"
-            path.write_text(json.dumps(nb))
-            # Files (checkpoints) are read as submitted, not as the kernel may have left them.
-            results = grade(assignment, path, [f"--folder={submitted_folder(resources)}"])
-        elapsed = time.perf_counter() - started
-        self.log.info("Hidden checks of %s took %.1f s", assignment, elapsed)
-        record_timings("checks", {"checks_s": elapsed})
+        results = pending.result()
+        self.log.info("Hidden checks of %s finished %.1f s after the notebook", resources["nbgrader"]["assignment"],
+                      time.perf_counter() - started)
         for cell in nb.cells:
             exercise = nbtools.exercise_of_test_cell(cell) if nbtools.is_test_cell(cell) else None
             if exercise is None:
@@ -133,6 +138,31 @@ class HiddenChecks(NbGraderPreprocessor):
             cell.outputs.append(NotebookNode(output_type="execute_result", execution_count=None, metadata={},
                                              data={"text/plain": f"{round(result.fraction * points, 4):g}"}))
         return nb, resources
+
+
+PENDING_KEY = "dlcv_hidden_checks"
+_checks_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hidden-checks")
+
+
+def start_hidden_checks(nb, resources):
+    """Grade the submitted code in the background; a Future of {exercise: result}, or None."""
+    assignment = resources["nbgrader"]["assignment"]
+    if not (CHECKS_DIR / assignment).is_dir():
+        return None
+    source = json.dumps(nb)  # the code as submitted (test cells as released), before the kernel runs it
+    notebook_name = resources["nbgrader"]["notebook"]
+    folder = submitted_folder(resources)  # files are read as submitted, not as the kernel may leave them
+
+    def run():
+        from .grade import grade
+        started = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="graded-") as tmp:
+            path = Path(tmp) / f"{notebook_name}.ipynb"
+            path.write_text(source)
+            results = grade(assignment, path, [f"--folder={folder}", "--capture=no", "-p", "no:timeout"])
+        record_timings("checks", {"checks_s": time.perf_counter() - started})
+        return results
+    return _checks_pool.submit(run)
 
 
 def submitted_folder(resources):

@@ -2,10 +2,11 @@
 loses points on its own exercise only, every alternative earns full points.
 
 Mutants and alternatives are fixtures beside the checks (tests/checks/<assignment>/mutants/,
-.../alternatives/). Each file names its exercise in a header, then holds either the code of
-that exercise's solution cell (a whole cell, replacing the reference one) or, for exercises
-graded from a checkpoint, a ``make_checkpoint(trained)`` function that turns the reference
-checkpoint into the submitted one (``None``: no file).
+.../alternatives/). Each file names its exercise in a header, then holds either what a student
+writes in that exercise's solution cell, region by region (the code between BEGIN and END
+SOLUTION; regions are separated by a line ``# --- next region ---``), or, for exercises graded
+from a checkpoint, a ``make_checkpoint(trained)`` function that turns the reference checkpoint
+into the submitted one (``None``: no file).
 
     python -m harness.proof vision_models      (PYTHONPATH=tests) prints the per-exercise table
 """
@@ -29,6 +30,9 @@ WORKERS = min(2, os.cpu_count() or 1)  # submissions graded side by side
 CACHE_DIR = ROOT / ".grader_cache" / "reference"  # outside data/, which student kernels can read
 
 
+NEXT_REGION = "# --- next region ---"
+
+
 @dataclass
 class Fixture:
     path: Path
@@ -36,6 +40,7 @@ class Fixture:
     exercise: str
     description: str
     code: str
+    whole_cell: bool = False  # the code replaces the whole cell, not only its solution regions
 
     @property
     def name(self):
@@ -100,13 +105,31 @@ def write_submission(folder, assignment, fixtures=(), notebook=None, files=None)
             continue
         cells = [c for c in nb["cells"] if nbtools.grading(c).get("grade_id") == fixture.exercise]
         assert len(cells) == 1, f"{fixture.path.name}: no single solution cell '{fixture.exercise}'"
-        cells[0]["source"] = fixture.code
+        cells[0]["source"] = fixture.code if fixture.whole_cell else fill_regions(
+            nbtools.source(cells[0]), fixture.code.split(NEXT_REGION), fixture.path.name)
     path = folder / f"{assignment}.ipynb"
     path.write_text(json.dumps(nb, indent=1))
     for rel, content in files.items():
         (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         torch.save(content, folder / rel)
     return path
+
+
+def fill_regions(source, chunks, name):
+    """``source`` with its solution regions replaced by ``chunks``, indented like the regions."""
+    out, chunk, inside = [], 0, False
+    for line in source.splitlines():
+        if "### BEGIN SOLUTION" in line:
+            assert chunk < len(chunks), f"{name}: the cell has more solution regions than the fixture"
+            indent = line[: len(line) - len(line.lstrip())]
+            out += [indent + row if row.strip() else "" for row in chunks[chunk].strip("\n").splitlines()]
+            chunk, inside = chunk + 1, True
+        elif "### END SOLUTION" in line:
+            inside = False
+        elif not inside:
+            out.append(line)
+    assert chunk == len(chunks), f"{name}: the fixture has {len(chunks)} regions, the cell {chunk}"
+    return "\n".join(out) + "\n"
 
 
 def fixture_named(assignment, name):

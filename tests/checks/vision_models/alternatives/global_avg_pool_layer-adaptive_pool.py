@@ -1,6 +1,3 @@
 # exercise: global_avg_pool_layer
 # correct: adaptive average pooling to 1x1, then flatten
-class GlobalAvgPool2d(nn.Module):
-    def forward(self, x):
-        pooled = F.adaptive_avg_pool2d(x, 1).flatten(1)
-        return pooled
+pooled = F.adaptive_avg_pool2d(x, 1).flatten(1)

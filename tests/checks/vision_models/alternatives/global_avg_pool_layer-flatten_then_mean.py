@@ -1,7 +1,4 @@
 # exercise: global_avg_pool_layer
 # correct: flatten the spatial axes, then one mean
-class GlobalAvgPool2d(nn.Module):
-    def forward(self, x):
-        N, C = x.shape[:2]
-        pooled = x.reshape(N, C, -1).mean(-1)
-        return pooled
+N, C = x.shape[:2]
+pooled = x.reshape(N, C, -1).mean(-1)

@@ -1,8 +1,5 @@
 # exercise: pos_enc_cached
 # correct: two Python loops with the math module
-POS_ENC_CACHE_T = 100
-POS_ENC_CACHE_D = 300
-pos_enc_cached = torch.zeros(POS_ENC_CACHE_T, POS_ENC_CACHE_D)
 for i in range(POS_ENC_CACHE_T):
     for j in range(POS_ENC_CACHE_D):
         if j % 2 == 0:

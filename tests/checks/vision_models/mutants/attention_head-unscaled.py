@@ -1,13 +1,10 @@
 # exercise: attention_head
 # mistake: no scaling of the scores
-class AttentionHead(nn.Module):
-    def __init__(self, input_dim, head_dim):
-        super().__init__()
-        self.query = nn.Linear(input_dim, head_dim)
-        self.key = nn.Linear(input_dim, head_dim)
-        self.value = nn.Linear(input_dim, head_dim)
-        self.head_dim = head_dim
+self.query = nn.Linear(input_dim, head_dim)
+self.key = nn.Linear(input_dim, head_dim)
+self.value = nn.Linear(input_dim, head_dim)
+self.head_dim = head_dim
+# --- next region ---
 
-    def forward(self, tokens):
-        q, k, v = self.query(tokens), self.key(tokens), self.value(tokens)
-        return torch.softmax(q @ k.transpose(-2, -1), dim=-1) @ v
+q, k, v = self.query(tokens), self.key(tokens), self.value(tokens)
+return torch.softmax(q @ k.transpose(-2, -1), dim=-1) @ v

@@ -1,6 +1,3 @@
 # exercise: global_avg_pool_layer
 # mistake: computes the mean in NumPy (no gradient, CPU only)
-class GlobalAvgPool2d(nn.Module):
-    def forward(self, x):
-        pooled = torch.from_numpy(x.detach().cpu().numpy().mean(axis=(2, 3)))
-        return pooled
+pooled = torch.from_numpy(x.detach().cpu().numpy().mean(axis=(2, 3)))

@@ -1,8 +1,5 @@
 # exercise: pos_enc_cached
 # mistake: odd columns use j/d instead of (j-1)/d
-POS_ENC_CACHE_T = 100
-POS_ENC_CACHE_D = 300
-pos_enc_cached = torch.zeros(POS_ENC_CACHE_T, POS_ENC_CACHE_D)
 i = torch.arange(POS_ENC_CACHE_T, dtype=torch.float64)[:, None]
 j = torch.arange(POS_ENC_CACHE_D, dtype=torch.float64)[None, :]
 angle = i / 10000 ** (j / POS_ENC_CACHE_D)

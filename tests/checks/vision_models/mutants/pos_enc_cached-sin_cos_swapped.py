@@ -1,8 +1,5 @@
 # exercise: pos_enc_cached
 # mistake: cosines in the even columns, sines in the odd ones
-POS_ENC_CACHE_T = 100
-POS_ENC_CACHE_D = 300
-pos_enc_cached = torch.zeros(POS_ENC_CACHE_T, POS_ENC_CACHE_D)
 position = torch.arange(POS_ENC_CACHE_T, dtype=torch.float64)[:, None]
 angle = position / 10000 ** (torch.arange(0, POS_ENC_CACHE_D, 2) / POS_ENC_CACHE_D)
 pos_enc_cached[:, 0::2] = torch.cos(angle).float()

@@ -1,17 +1,5 @@
 # exercise: resnet
 # mistake: the classifier ignores out_features
-class ResNet(nn.Module):
-    def __init__(self, num_layers=8, in_channels=3, out_features=10):
-        super().__init__()
-        if num_layers < 8 or (num_layers - 2) % 6 != 0:
-            raise ValueError("n_layers should be 6n+2")
-        n = (num_layers - 2) // 6
-        layers = [nn.Sequential(nn.Conv2d(in_channels, 16, 3, padding=1, bias=False), nn.BatchNorm2d(16), nn.ReLU())]
-        for in_ch, out_ch, stride in [(16, 16, 1), (16, 32, 2), (32, 64, 2)]:
-            layers.append(ResNetBlock(in_ch, out_ch, stride))
-            layers.extend(ResNetBlock(out_ch, out_ch) for _ in range(n - 1))
-        layers += [GlobalAvgPool2d(), nn.Linear(64, 10)]
-        self.net = nn.Sequential(*layers)
-
-    def forward(self, x):
-        return self.net(x)
+blocks = [(16, 16, 1)] + [(16, 16, 1)] * (n - 1) + [(16, 32, 2)] + [(32, 32, 1)] * (n - 1)
+blocks += [(32, 64, 2)] + [(64, 64, 1)] * (n - 1)
+layers += [ResNetBlock(*spec) for spec in blocks] + [GlobalAvgPool2d(), nn.Linear(64, 10)]
