@@ -42,6 +42,16 @@ def assert_close(actual, expected, what, atol=1e-5, rtol=1e-4):
             f"got {actual[where].item():.5g}, expected {expected[where].item():.5g})")
 
 
+def assert_on_other_device(facts, what, shape=None):
+    """The probe ran the code on another device (CUDA on a GPU grader, else PyTorch's meta device):
+    the output is on that device, with ``shape`` if given."""
+    result = fact(facts, "other_device")
+    assert result["device"] in ("cuda", "meta"), f"for inputs on another device, {what} is on {result['device']}"
+    out = result["output"]
+    got = out["shape"] if isinstance(out, dict) else list(out.shape)
+    assert shape is None or got == list(shape), f"for inputs on another device, {what} has shape {got}"
+
+
 def layer_names(layers):
     return ", ".join(layer["type"] for layer in layers)
 

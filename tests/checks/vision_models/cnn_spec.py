@@ -1,7 +1,7 @@
 """Checks shared by the three CNN exercises: a network given as a layer list, compared layer by layer."""
 import torch
 
-from harness.checking import assert_close, assert_shape, fact, load_by_order
+from harness.checking import assert_close, assert_on_other_device, assert_shape, fact, load_by_order
 from harness.probe_tools import layer
 
 POOLS = {"GlobalAvgPool2d": "GlobalPool", "AdaptiveAvgPool2d": "GlobalPool"}
@@ -67,8 +67,4 @@ def same_outputs(facts, name, reference, x):
 
 
 def other_device(facts, name):
-    result = fact(facts, "other_device")
-    assert result["device"] in ("cuda", "meta"), f"{name} returned its output on {result['device']}"
-    out = result["output"]
-    shape = out["shape"] if isinstance(out, dict) else list(out.shape)
-    assert shape == [6, 10], f"{name} on another device returned shape {shape}"
+    assert_on_other_device(facts, f"the output of {name}", (6, 10))

@@ -2,7 +2,7 @@
 import torch
 
 from checks.vision_models import reference
-from harness.checking import assert_close, fact, load_by_order
+from harness.checking import assert_close, assert_on_other_device, fact, load_by_order
 
 EXERCISE = "resnet"
 PARAMETERS = {8: 75_290, 14: 172_506, 20: 269_722, 56: 853_018}
@@ -56,7 +56,7 @@ def test_invalid_depths_raise(facts):
 def test_same_outputs_as_specified_network(facts):
     """with the same weights, ResNet computes what the specified network computes (any in_channels, out_features)"""
     for run, result in zip(inputs()["runs"], fact(facts, "runs")):
-        label = f"ResNet({run['depth']}, **{run['kwargs']})"
+        label = "ResNet(" + ", ".join([str(run["depth"])] + [f"{k}={v}" for k, v in run["kwargs"].items()]) + ")"
         if "error" in result:
             raise AssertionError(f"{label} raised {result['error']}")
         model = load_by_order(reference.resnet(run["depth"], **run["kwargs"]), result["state"]["tensors"], label)
@@ -70,8 +70,4 @@ def test_same_outputs_as_specified_network(facts):
 
 def test_runs_on_another_device(facts):
     """ResNet runs on the device of its input"""
-    result = fact(facts, "other_device")
-    out = result["output"]
-    shape = out["shape"] if isinstance(out, dict) else list(out.shape)
-    assert result["device"] in ("cuda", "meta") and shape == [4, 10], \
-        f"on another device ResNet returned shape {shape} on {result['device']}"
+    assert_on_other_device(facts, "the output of ResNet()", (4, 10))

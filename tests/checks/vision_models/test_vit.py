@@ -6,7 +6,7 @@ their own exercises), so only ViT.forward is judged here.
 import torch
 
 from checks.vision_models import reference
-from harness.checking import assert_close, assert_shape, fact
+from harness.checking import assert_close, assert_on_other_device, assert_shape, fact
 
 EXERCISE = "vit"
 CONFIG = dict(im_shape=(3, 16, 8), patch_size=(4, 4), dim=12, num_layers=1, n_heads=2, mlp_dim=8, out_dim=7)
@@ -38,5 +38,4 @@ def test_gradients_reach_every_part(facts):
 
 def test_runs_on_another_device(facts):
     """the logits are on the device of the images"""
-    result = fact(facts, "other_device")
-    assert result["device"] in ("cuda", "meta"), f"for images on another device the logits are on {result['device']}"
+    assert_on_other_device(facts, "the logits", (3, CONFIG["out_dim"]))
