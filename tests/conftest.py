@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.submission import ProbeFailed, Submission
+from harness.submission import ProbeFailed, open_submission
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +30,8 @@ def submissions(request):
     opened = {}
     yield _SubmissionCache(request.config.getoption("--notebook"), request.config.getoption("--folder"), opened)
     for sub in opened.values():
-        sub.close()
+        if not isinstance(sub, ProbeFailed):
+            sub.close()
 
 
 class _SubmissionCache:
@@ -43,14 +44,13 @@ class _SubmissionCache:
             if path is None:
                 from harness import proof
                 path = proof.write_submission(proof.CACHE_DIR.parent / "checks" / assignment, assignment)
-            self.opened[assignment] = Submission(path, assignment, folder)
             try:
-                self.opened[assignment].start()
+                self.opened[assignment] = open_submission(path, assignment, folder)
             except ProbeFailed as failure:
-                self.opened[assignment].failure = failure
+                self.opened[assignment] = failure
         sub = self.opened[assignment]
-        if getattr(sub, "failure", None):
-            pytest.fail(str(sub.failure), pytrace=False)
+        if isinstance(sub, ProbeFailed):
+            pytest.fail(str(sub), pytrace=False)
         return sub
 
 

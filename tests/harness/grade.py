@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from .submission import PRESTARTED
+
 CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
 
 
@@ -67,7 +69,12 @@ def grade(assignment, notebook, extra_args=()):
     args = [str(CHECKS_DIR / assignment), f"--notebook={Path(notebook).resolve()}", f"--confcutdir={CHECKS_DIR.parent}",
             f"--rootdir={root}", "-c", str(root / "pytest.ini"),
             "-p", "no:terminal", "-p", "no:cacheprovider", "--capture=sys", "--assert=plain", *extra_args]
-    status = pytest.main(args, plugins=[collector])
+    try:
+        status = pytest.main(args, plugins=[collector])
+    finally:  # a worker started for this notebook but never used must not outlive the run
+        unused = PRESTARTED.pop(str(Path(notebook).resolve()), None)
+        if unused:
+            unused.close()
     if status not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not collector.results:
         raise RuntimeError(f"the hidden checks of {assignment} could not run (pytest exit status {status!r})")
     return collector.results

@@ -9,6 +9,7 @@
 """
 import json
 import os
+import shutil
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +23,7 @@ from traitlets import Float
 
 from . import notebook as nbtools
 from . import sandbox
+from .submission import prestart
 
 CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
 
@@ -33,7 +35,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         cwd = kw.get("cwd") or "."
         readable = [str(Path(self.connection_file).resolve())] + data_folders()  # the file, not its folder
         kernel_cmd = sandbox.command(kernel_cmd, writable=[Path(cwd).resolve()], readable=readable,
-                                     network=True, gpu=_has_gpu())
+                                     network=True, gpu=sandbox.gpu_present())
         return await super()._async_launch_kernel(kernel_cmd, **kw)
 
 
@@ -41,11 +43,6 @@ def data_folders():
     """The data sets (and only them) under the data root: read-only for the student's kernel."""
     root = Path(os.environ.get("DLCV_DATA_ROOT", "data")).resolve()  # set by nbgrader_config.py
     return [str(p) for p in root.iterdir() if p.is_dir()] if root.is_dir() else []
-
-
-def _has_gpu():
-    """NVIDIA device files present (cheaper than importing torch in nbgrader's process)."""
-    return Path("/dev/nvidiactl").exists()
 
 
 class SandboxedExecute(Execute):
@@ -149,17 +146,20 @@ def start_hidden_checks(nb, resources):
     assignment = resources["nbgrader"]["assignment"]
     if not (CHECKS_DIR / assignment).is_dir():
         return None
-    source = json.dumps(nb)  # the code as submitted (test cells as released), before the kernel runs it
-    notebook_name = resources["nbgrader"]["notebook"]
+    # the code as submitted (test cells as released), before the kernel runs it
+    tmp = tempfile.mkdtemp(prefix="graded-")
+    path = Path(tmp) / f"{resources['nbgrader']['notebook']}.ipynb"
+    path.write_text(json.dumps(nb))
     folder = submitted_folder(resources)  # files are read as submitted, not as the kernel may leave them
+    prestart(path, assignment, folder)  # the sandboxed worker starts running the code right away
 
     def run():
         from .grade import grade
         started = time.perf_counter()
-        with tempfile.TemporaryDirectory(prefix="graded-") as tmp:
-            path = Path(tmp) / f"{notebook_name}.ipynb"
-            path.write_text(source)
+        try:
             results = grade(assignment, path, [f"--folder={folder}", "--capture=no", "-p", "no:timeout"])
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
         record_timings("checks", {"checks_s": time.perf_counter() - started})
         return results
     return _checks_pool.submit(run)

@@ -21,6 +21,11 @@ def available():
     return shutil.which("bwrap") is not None and os.environ.get("GRADER_SANDBOX", "bwrap") != "none"
 
 
+def gpu_present():
+    """NVIDIA device files exist (a cheap test, without importing torch)."""
+    return os.path.exists("/dev/nvidiactl")
+
+
 def python_dirs():
     """The folders a Python process of this environment reads at start-up."""
     dirs = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.realpath(sys.executable))}

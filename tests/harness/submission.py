@@ -18,8 +18,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import torch
-
 from . import notebook as nb
 from . import sandbox
 
@@ -41,8 +39,33 @@ def time_limit(seconds):
 
 
 def cuda_devices():
-    """The GPUs the probes may use: all of this machine's, or none."""
+    """The GPUs the probes may use: all of this machine's, or none (torch is asked only where
+    NVIDIA devices exist, so that a worker can be launched before torch is imported here)."""
+    if not sandbox.gpu_present():
+        return ""
+    import torch
     return os.environ.get("CUDA_VISIBLE_DEVICES", "0") if torch.cuda.is_available() else ""
+
+
+PRESTARTED = {}  # notebook path -> a Submission whose worker is already starting
+
+
+def prestart(notebook, assignment, folder=None):
+    """Launch the worker for ``notebook`` now; the checks pick it up when they start."""
+    submission = Submission(notebook, assignment, folder)
+    submission._launch()
+    PRESTARTED[str(submission.notebook)] = submission
+    return submission
+
+
+def open_submission(notebook, assignment, folder=None):
+    """The prestarted submission for ``notebook`` if there is one, else a new one; started."""
+    submission = PRESTARTED.pop(str(Path(notebook).resolve()), None) or Submission(notebook, assignment, folder)
+    try:
+        return submission.start()
+    except ProbeFailed:
+        submission.close()
+        raise
 
 
 class Submission:
@@ -63,7 +86,8 @@ class Submission:
     def start(self):
         t0 = time.perf_counter()
         while True:
-            self._launch()
+            if self.process is None:
+                self._launch()
             reply, why = self._read_reply(START_TIMEOUT_S)
             if reply is not None:
                 self.cell_results = reply["cells"]
@@ -156,6 +180,7 @@ class Submission:
         """Run probe ``name`` on the student's objects; returns its facts or raises ProbeFailed."""
         if self.process is None:
             self.start()
+        import torch
         if self.unfinished(name):
             raise ProbeFailed(self.unfinished(name))
         timeout = time_limit(timeout)
@@ -164,6 +189,7 @@ class Submission:
         request = {"probe": name, "input": str(io / f"{name}.in.pt"), "output": str(io / f"{name}.out.pt"),
                    "timeout": timeout}
         Path(request["output"]).unlink(missing_ok=True)
+        import torch
         torch.save(dict(inputs or {}, device=_probe_device()), request["input"])
         self.process.stdin.write((json.dumps(request) + "\n").encode())
         self.process.stdin.flush()
