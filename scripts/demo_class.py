@@ -6,7 +6,8 @@
 2. submissions in submitted/: the full solution, the untouched release, and students built from
    the grader's mutants and alternatives (tests/checks/<assignment>/);
 3. nbgrader autograde, generate_feedback, export (demo/grades.csv);
-4. a per-student, per-exercise table in the terminal and demo/scores_per_exercise.png.
+4. a per-student, per-exercise table in the terminal, demo/scores_per_exercise_<assignment>.png,
+   and the TAs' marking guide (demo/marking_guide_<assignment>.md).
 Safe to re-run: every step overwrites its own output.
 """
 import os
@@ -20,6 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from harness import proof  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import marking_guide  # noqa: E402
 
 ASSIGNMENTS = ["vision_models"]
 OUT = ROOT / "demo"
@@ -131,6 +135,7 @@ def main():
         table = grade_table(assignment)
         print_table(assignment, table)
         plot(assignment, table, OUT / f"scores_per_exercise_{assignment}.png")
+        marking_guide.main([assignment])
     nbgrader("export", "--to", str(OUT / "grades.csv"))
     print(f"\nGrades: {OUT / 'grades.csv'}; plots: {OUT}/scores_per_exercise_*.png; feedback: feedback/<student>/")
 

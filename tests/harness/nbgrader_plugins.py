@@ -10,6 +10,7 @@
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +37,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         readable = [str(Path(self.connection_file).resolve())] + data_folders()  # the file, not its folder
         kernel_cmd = sandbox.command(kernel_cmd, writable=[Path(cwd).resolve()], readable=readable,
                                      network=True, gpu=sandbox.gpu_present())
+        kw["stdout"] = subprocess.DEVNULL  # the kernel's start-up banner; errors still reach stderr
         return await super()._async_launch_kernel(kernel_cmd, **kw)
 
 

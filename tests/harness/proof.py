@@ -10,6 +10,7 @@ into the submitted one (``None``: no file).
 
     python -m harness.proof vision_models      (PYTHONPATH=tests) prints the per-exercise table
 """
+import hashlib
 import importlib
 import json
 import multiprocessing
@@ -78,7 +79,9 @@ def reference_files(assignment, data_root=None):
     reference = importlib.import_module(f"checks.{assignment}.reference")
     if not hasattr(reference, "trained_files"):
         return {}
-    cache = CACHE_DIR / assignment
+    # keyed by the notebook and the reference code: a change to either retrains
+    key = hashlib.sha256(source_notebook(assignment).read_bytes() + Path(reference.__file__).read_bytes())
+    cache = CACHE_DIR / assignment / key.hexdigest()[:16]
     index = cache / "files.json"
     if index.exists():
         return {rel: torch.load(cache / rel, weights_only=True) for rel in json.loads(index.read_text())}
