@@ -143,6 +143,7 @@ def main():
     sys.stdout = os.fdopen(1, "w", buffering=1)
     sys.stderr = os.fdopen(2, "w", buffering=1)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2**30, 2**30))  # no file over 1 GiB (logs, saved tensors)
     # GRADER_CUDA_DEVICES (set by the judge) names the GPUs probes may use.
     # CUDA stays hidden while the cells run, so that it is first initialised in a probe's
     # child (CUDA cannot be used after a fork from a process that initialised it).
