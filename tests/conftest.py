@@ -43,7 +43,7 @@ class _SubmissionCache:
             path, folder = self.notebook, self.folder
             if path is None:
                 from harness import proof
-                path = proof.write_submission(proof.CACHE_DIR.parent / "checks" / assignment, assignment)
+                path = proof.write_submission(proof.GRADER_CACHE / "checks" / assignment, assignment)
             try:
                 self.opened[assignment] = open_submission(path, assignment, folder)
             except ProbeFailed as failure:

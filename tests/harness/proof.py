@@ -28,7 +28,8 @@ from .grade import CHECKS_DIR, grade
 
 ROOT = CHECKS_DIR.parent.parent
 WORKERS = min(2, os.cpu_count() or 1)  # submissions graded side by side
-CACHE_DIR = ROOT / ".grader_cache" / "reference"  # outside data/, which student kernels can read
+GRADER_CACHE = ROOT / ".grader_cache"  # outside data/, which student kernels can read
+CACHE_DIR = GRADER_CACHE / "reference"
 
 
 NEXT_REGION = "# --- next region ---"
@@ -211,7 +212,7 @@ def format_table(assignment, table):
 
 def main(argv):
     assignment = argv[0]
-    table, problems = run(assignment, ROOT / ".grader_cache" / "proof" / assignment)
+    table, problems = run(assignment, GRADER_CACHE / "proof" / assignment)
     print(format_table(assignment, table))
     for problem in problems:
         print("PROBLEM", problem)
