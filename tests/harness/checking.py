@@ -52,10 +52,6 @@ def assert_on_other_device(facts, what, shape=None):
     assert shape is None or got == list(shape), f"for inputs on another device, {what} has shape {got}"
 
 
-def layer_names(layers):
-    return ", ".join(layer["type"] for layer in layers)
-
-
 def load_by_order(module, tensors, what):
     """Copy the student's state tensors into ``module`` in registration order, matching shapes."""
     targets = list(module.state_dict().items())
