@@ -54,20 +54,15 @@ def submit(assignment):
         if plan == "release":
             proof.write_submission(folder, assignment, notebook=proof.release_notebook(assignment), files={})
         else:
-            fixtures = [proof.fixture_named(assignment, name) for name in plan
-                        if (proof.CHECKS_DIR / assignment / "mutants" / f"{name}.py").exists()
-                        or (proof.CHECKS_DIR / assignment / "alternatives" / f"{name}.py").exists()]
-            fixtures += [demo_fixture(assignment, name) for name in plan if name not in {f.name for f in fixtures}]
+            fixtures = [fixture(assignment, name) for name in plan]
             proof.write_submission(folder, assignment, fixtures)
         (folder / "timestamp.txt").write_text("2026-11-20 12:00:00.000000 UTC")
 
 
-def demo_fixture(assignment, name):
-    """Fixtures that exist for the demo only (robustness, not correctness)."""
-    path = ROOT / "scripts" / "demo_fixtures" / f"{name}.py"
-    text = path.read_text()
-    exercise = text.split("# exercise: ", 1)[1].split("\n", 1)[0]
-    return proof.Fixture(path, "mutant", exercise, "", text)
+def fixture(assignment, name):
+    """A mutant or alternative of the grader's proof, or one kept for the demo (scripts/demo_fixtures/)."""
+    demo_only = ROOT / "scripts" / "demo_fixtures" / f"{name}.py"
+    return proof.read_fixture(demo_only, "mutant") if demo_only.exists() else proof.fixture_named(assignment, name)
 
 
 def grade_table(assignment):

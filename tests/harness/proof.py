@@ -53,16 +53,18 @@ class Fixture:
         return "def make_checkpoint(" in self.code
 
 
+def read_fixture(path, kind):
+    """A fixture file: its header (exercise, mistake or correct) and the code below it."""
+    text = Path(path).read_text()
+    header = dict(line[2:].split(": ", 1) for line in text.splitlines() if line.startswith("# ") and ": " in line[:40])
+    code = "\n".join(line for line in text.splitlines() if not line.startswith(("# exercise:", "# mistake:", "# correct:")))
+    return Fixture(Path(path), kind, header["exercise"], header.get("mistake") or header.get("correct", ""),
+                   code.strip() + "\n")
+
+
 def fixtures(assignment):
-    found = []
-    for kind, folder in (("mutant", "mutants"), ("alternative", "alternatives")):
-        for path in sorted((CHECKS_DIR / assignment / folder).glob("*.py")):
-            text = path.read_text()
-            header = dict(line[2:].split(": ", 1) for line in text.splitlines() if line.startswith("# ") and ": " in line[:40])
-            code = "\n".join(line for line in text.splitlines() if not line.startswith(("# exercise:", "# mistake:", "# correct:")))
-            found.append(Fixture(path, kind, header["exercise"], header.get("mistake") or header.get("correct", ""),
-                                 code.strip() + "\n"))
-    return found
+    return [read_fixture(path, kind) for kind, folder in (("mutant", "mutants"), ("alternative", "alternatives"))
+            for path in sorted((CHECKS_DIR / assignment / folder).glob("*.py"))]
 
 
 def source_notebook(assignment):
@@ -198,7 +200,7 @@ def _tally(fixture, got, exercises, from_checkpoint, table, problems):
             problems.append(f"alternative {fixture.name} loses points on {', '.join(lost)}")
 
 
-TABLES = []  # formatted tables of this process's proofs, for pytest's summary
+TABLES = []  # formatted tables of the proofs run by the tests, for pytest's summary
 
 
 def format_table(assignment, table):
@@ -206,8 +208,7 @@ def format_table(assignment, table):
     for ex, row in sorted(table.items()):
         lines.append(f"{'':{len(assignment) + 2}}{ex:<24} {row['checks']:>6} {row['killed']:>7} / {row['mutants']:<5}"
                      f" {row['passed']:>11} / {row['alternatives']:<5}")
-    TABLES.append("\n".join(lines))
-    return TABLES[-1]
+    return "\n".join(lines)
 
 
 def main(argv):

@@ -180,9 +180,9 @@ class Submission:
         """Run probe ``name`` on the student's objects; returns its facts or raises ProbeFailed."""
         if self.process is None:
             self.start()
-        import torch
-        if self.unfinished(name):
-            raise ProbeFailed(self.unfinished(name))
+        unfinished = self.unfinished(name)
+        if unfinished:
+            raise ProbeFailed(unfinished)
         timeout = time_limit(timeout)
         t0 = time.perf_counter()
         io = self.workdir / "io"
