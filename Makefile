@@ -3,6 +3,7 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+ASSIGNMENTS := fundamentals training vision_models
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export PYTHONPATH := $(CURDIR)/tests
 
@@ -28,7 +29,7 @@ data: $(VENV)/.installed
 	$(PY) -m dlcv.synthetic --root data
 
 release: setup
-	$(PY) -m nbgrader generate_assignment vision_models --force
+	for a in $(ASSIGNMENTS); do $(PY) -m nbgrader generate_assignment $$a --force || exit 1; done
 
 demo: setup
 	$(PY) scripts/demo_class.py
@@ -37,7 +38,7 @@ test: setup
 	$(PY) -m pytest tests -q
 
 proof: setup
-	$(PY) -m harness.proof vision_models
+	for a in $(ASSIGNMENTS); do $(PY) -m harness.proof $$a || exit 1; done
 
 benchmark: setup
 	$(PY) scripts/benchmark.py

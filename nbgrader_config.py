@@ -8,11 +8,13 @@ sys.path.insert(0, str(ROOT / "tests"))  # the grader package: tests/harness
 # Every notebook, kernel and check reads the data sets from one folder (real or synthetic).
 os.environ.setdefault("DLCV_DATA_ROOT", str(ROOT / "data"))
 
+from nbgrader.converters import GenerateAssignment
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, IgnorePattern,
                                     LimitOutput, SaveAutoGrades)
 from nbconvert.preprocessors import ClearMetadataPreprocessor
 
-from harness.nbgrader_plugins import HiddenChecks, SandboxedExecute
+from harness.modules import student_module_names
+from harness.nbgrader_plugins import ClearModuleSolutions, HiddenChecks, SandboxedExecute
 
 c = get_config()  # noqa: F821
 
@@ -24,6 +26,9 @@ c.CourseDirectory.max_file_size = 20_000  # kB: a submission may carry its check
 # Release: students see their stubs, never solutions, hidden tests or mark schemes.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+# Modules beside a notebook (training/networks.py, solver.py) get the same treatment: their
+# solution regions are replaced by the same stub in release/ (tests/harness/modules.py).
+c.GenerateAssignment.preprocessors = GenerateAssignment().preprocessors + [ClearModuleSolutions]
 
 # Autograde. The notebook runs in a sandboxed kernel (no training: cells check NBGRADER_EXECUTION);
 # then the hidden checks grade every exercise outside the kernel and write their verdicts into the
@@ -31,6 +36,10 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 c.Execute.timeout = 300               # seconds per cell on a GPU grader; evaluation of a checkpoint included
 c.SandboxedExecute.notebook_timeout = 1200   # seconds for the whole notebook
 c.OverwriteCells.add_missing_cells = True    # a deleted grade cell comes back (and scores as its checks say)
+# autograde replaces a submission's files by the instructor's, except the modules students write
+c.Autograde.exclude_overwriting = {
+    folder.name: student_module_names(folder) for folder in sorted((ROOT / "source").iterdir()) if folder.is_dir()
+}
 c.Autograde.autograde_preprocessors = [
     SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
     HiddenChecks, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,

@@ -69,3 +69,22 @@ def test_course_audit_is_clean(assignment):
     result = subprocess.run([sys.executable, str(audit), str(ROOT), "--quiet", "--assignment", assignment],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_released_modules_are_stubs_that_hold_no_solution_line(assignment):
+    """networks.py, solver.py, ...: every solution region is a stub, no line of it survives, the module compiles"""
+    from harness.modules import student_module_names
+    for name in student_module_names(ROOT / "source" / assignment):
+        source = (ROOT / "source" / assignment / name).read_text()
+        released = (ROOT / "release" / assignment / name).read_text()
+        compile(released, name, "exec")
+        assert released.count("raise NotImplementedError()") >= source.count("### BEGIN SOLUTION")
+        inside, solution_lines = False, []
+        for line in source.splitlines():
+            if "### BEGIN SOLUTION" in line or "### END SOLUTION" in line:
+                inside = "BEGIN" in line
+            elif inside and len(line.strip()) >= 30 and not line.strip().startswith("#"):
+                solution_lines.append(line.strip())
+        for line in solution_lines:
+            assert line not in released, f"release/{assignment}/{name} holds a solution line: {line[:60]}"

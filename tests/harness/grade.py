@@ -22,10 +22,12 @@ class ExerciseResult:
     passed: int = 0
     total: int = 0
     failures: list = field(default_factory=list)  # (what is checked, what went wrong)
+    earned: float = 0.0  # weights of the passed checks (each check weighs 1 unless marked)
+    possible: float = 0.0
 
     @property
     def fraction(self):
-        return self.passed / self.total if self.total else 0.0
+        return self.earned / self.possible if self.possible else 0.0
 
 
 class Collector:
@@ -42,12 +44,21 @@ class Collector:
         if exercise is None or not (report.when == "call" or (report.when == "setup" and report.failed)):
             return
         result = self.results.setdefault(exercise, ExerciseResult())
+        weight = weight_of(item)
         result.total += 1
+        result.possible += weight
         if report.passed:
             result.passed += 1
+            result.earned += weight
         else:
             description = (item.function.__doc__ or item.name).strip().splitlines()[0]
             result.failures.append((description, _message(call.excinfo)))
+
+
+def weight_of(item):
+    """A check's share of its exercise's points: 1, or w with ``@pytest.mark.weight(w)`` (tiered thresholds)."""
+    marker = item.get_closest_marker("weight")
+    return float(marker.args[0]) if marker else 1.0
 
 
 def _message(excinfo):

@@ -6,6 +6,8 @@
                       writes each verdict into that exercise's autograder cell: feedback text
                       and a score (fraction of checks passed x the cell's points), which
                       nbgrader's SaveAutoGrades then records.
+``ClearModuleSolutions``  at release, writes the student version of every module beside the
+                      notebook that holds solution regions (harness/modules.py).
 """
 import json
 import os
@@ -19,9 +21,11 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import ClearSolutions, Execute, NbGraderPreprocessor
 from traitlets import Float
 
+from . import modules
 from . import notebook as nbtools
 from . import sandbox
 from .submission import prestart
@@ -177,6 +181,30 @@ def submitted_folder(resources):
 def verdict(exercise, result, points):
     """The feedback a student reads under an autograder cell."""
     lines = [f"Hidden checks for '{exercise}': {result.passed} of {result.total} passed "
-             f"({result.fraction * points:g} of {points:g} points)."]
+             f"({round(result.fraction * points, 2):g} of {points:g} points)."]
     lines += [f"  - {what}: {why}" for what, why in result.failures]
     return NotebookNode(output_type="stream", name="stdout", text="\n".join(lines) + "\n")
+
+
+class ClearModuleSolutions(NbGraderPreprocessor):
+    """Release the student version of each module with solution regions (same markers, same stub).
+
+    nbgrader has already copied the instructor's modules into the release folder; they are
+    replaced here, before the notebook is written. Any failure fails the release, so that an
+    instructor's module can never be released by accident.
+    """
+
+    def preprocess(self, nb, resources):
+        source = Path(resources["metadata"]["path"]).resolve()
+        coursedir = CourseDirectory(config=self.config)
+        release = Path(coursedir.format_path(coursedir.release_directory, ".", resources["nbgrader"]["assignment"]))
+        clearing = ClearSolutions(config=self.config)
+        for name in modules.student_module_names(source):
+            text = modules.clear_solutions((source / name).read_text(), clearing)
+            assert modules.BEGIN_SOLUTION not in text, f"{name}: a solution region is not closed"
+            target = release / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            target.write_text(text)
+            self.log.info("Released the student version of %s", name)
+        return nb, resources

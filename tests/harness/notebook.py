@@ -1,5 +1,6 @@
 """Reading nbgrader notebooks: which cells are exercises, tests and provided code."""
 import json
+import sys
 from pathlib import Path
 
 SLOW_TAG = "slow"  # data loading and training: run in Jupyter, never by the grader's worker
@@ -42,8 +43,17 @@ def cells_to_run(path):
 
 
 def namespace_of(path):
-    """Run a trusted notebook's cells (the instructor's own) in this process; returns its variables."""
+    """Run a trusted notebook's cells (the instructor's own) in this process; returns its variables.
+
+    Modules beside the notebook (networks.py, ...) are importable while the cells run."""
+    folder = str(Path(path).resolve().parent)
     namespace = {"__name__": "__main__"}
-    for cell in cells_to_run(path):
-        exec(compile(cell["source"], f"<cell {cell['index']}>", "exec"), namespace)
+    for module in Path(folder).glob("*.py"):
+        sys.modules.pop(module.stem, None)  # not a module of the same name imported from elsewhere
+    sys.path.insert(0, folder)
+    try:
+        for cell in cells_to_run(path):
+            exec(compile(cell["source"], f"<cell {cell['index']}>", "exec"), namespace)
+    finally:
+        sys.path.remove(folder)
     return namespace

@@ -4,7 +4,8 @@ loses points on its own exercise only, every alternative earns full points.
 Mutants and alternatives are fixtures beside the checks (tests/checks/<assignment>/mutants/,
 .../alternatives/). Each file names its exercise in a header, then holds either what a student
 writes in that exercise's solution cell, region by region (the code between BEGIN and END
-SOLUTION; regions are separated by a line ``# --- next region ---``), or, for exercises graded
+SOLUTION; regions are separated by a line ``# --- next region ---``; for an exercise written in a
+module, the regions inside its class or function, see MODULE_EXERCISES), or, for exercises graded
 from a checkpoint, a ``make_checkpoint(trained)`` function that turns the reference checkpoint
 into the submitted one (``None``: no file).
 
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import torch
 
+from . import modules
 from . import notebook as nbtools
 from .grade import CHECKS_DIR, grade
 
@@ -97,10 +99,15 @@ def reference_files(assignment, data_root=None):
 
 
 def write_submission(folder, assignment, fixtures=(), notebook=None, files=None):
-    """A submission folder: the reference notebook (or ``notebook``) with ``fixtures`` applied, and its files."""
+    """A submission folder: the reference notebook (or ``notebook``) and the modules beside it,
+    with ``fixtures`` applied, and its files."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    nb = nbtools.load(notebook or source_notebook(assignment))
+    notebook = Path(notebook or source_notebook(assignment))
+    nb = nbtools.load(notebook)
+    texts = {name: (notebook.parent / name).read_text() for name in modules.module_names(source_notebook(assignment).parent)}
+    # exercises written in a module: {exercise: (module, the class or function holding its solution regions)}
+    in_modules = getattr(importlib.import_module(f"checks.{assignment}"), "MODULE_EXERCISES", {})
     files = dict(reference_files(assignment) if files is None else files)
     for fixture in ([fixtures] if isinstance(fixtures, Fixture) else fixtures):
         if fixture.makes_checkpoint:
@@ -109,16 +116,30 @@ def write_submission(folder, assignment, fixtures=(), notebook=None, files=None)
             made = {rel: scope["make_checkpoint"](content) for rel, content in files.items()}
             files = {rel: content for rel, content in made.items() if content is not None}
             continue
+        if fixture.exercise in in_modules:
+            name, qualname = in_modules[fixture.exercise]
+            texts[name] = fill_definition(texts[name], qualname, fixture.code.split(NEXT_REGION), fixture.path.name)
+            continue
         cells = [c for c in nb["cells"] if nbtools.grading(c).get("grade_id") == fixture.exercise]
         assert len(cells) == 1, f"{fixture.path.name}: no single solution cell '{fixture.exercise}'"
         cells[0]["source"] = fixture.code if fixture.whole_cell else fill_regions(
             nbtools.source(cells[0]), fixture.code.split(NEXT_REGION), fixture.path.name)
     path = folder / f"{assignment}.ipynb"
     path.write_text(json.dumps(nb, indent=1))
+    for name, text in texts.items():
+        (folder / name).write_text(text)
     for rel, content in files.items():
         (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         torch.save(content, folder / rel)
     return path
+
+
+def fill_definition(text, qualname, chunks, name):
+    """A module's ``text`` with the solution regions inside ``qualname`` replaced by ``chunks``."""
+    first, last = modules.definition_lines(text, qualname)
+    lines = text.splitlines()
+    filled = fill_regions("\n".join(lines[first - 1:last]), chunks, name)
+    return "\n".join(lines[:first - 1] + filled.splitlines() + lines[last:]) + "\n"
 
 
 def fill_regions(source, chunks, name):

@@ -18,11 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import modules
 from . import notebook as nb
 from . import sandbox
 
 HARNESS_DIR = Path(__file__).resolve().parent
 CHECKS_DIR = HARNESS_DIR.parent / "checks"
+SOURCE_DIR = HARNESS_DIR.parent.parent / "source"
 START_TIMEOUT_S = float(os.environ.get("GRADER_START_TIMEOUT_S", "300"))
 MAX_RESULT_BYTES = 256 * 2**20
 MAX_RESTARTS = 5
@@ -106,6 +108,7 @@ class Submission:
             (self.workdir / name).unlink(missing_ok=True)
         (self.workdir / "cells.json").write_text(json.dumps(
             {"cells": self.cells, "skip": {str(k): v for k, v in self.skip.items()}}))
+        self._copy_modules()
         shutil.copy(HARNESS_DIR / "worker.py", self.workdir / "worker.py")
         shutil.copy(CHECKS_DIR / self.assignment / "probes.py", self.workdir / "probes.py")
         shutil.copy(HARNESS_DIR / "probe_tools.py", self.workdir / "probe_tools.py")
@@ -120,6 +123,14 @@ class Submission:
         self._buffer = b""
         self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+
+    def _copy_modules(self):
+        """The submission's own modules (networks.py, ...) beside the cells, where ``import`` finds them."""
+        for name in modules.module_names(SOURCE_DIR / self.assignment):
+            (self.workdir / name).unlink(missing_ok=True)
+            content = modules.read_submitted(self.folder / name)
+            if content is not None:
+                (self.workdir / name).write_bytes(content)
 
     def _stop(self):
         if self.process and self.process.poll() is None:
