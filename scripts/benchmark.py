@@ -1,6 +1,6 @@
 """Autograde wall time per submission, split into its parts; writes benchmarks/results/*.json.
 
-    python scripts/benchmark.py [--repeats 3]      (after `make setup`; or `make benchmark`)
+    python scripts/benchmark.py [--repeats 3] [assignment ...]      (after `make setup`; or `make benchmark`)
 
 For each assignment it grades the full reference solution with `nbgrader autograde` in a scratch
 course, `repeats` times, and reports: the whole command (wall), the kernel's start, its first cell
@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from harness import proof  # noqa: E402
 
-ASSIGNMENTS = ["vision_models"]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
@@ -77,10 +76,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--class-size", type=int, default=4)
+    parser.add_argument("assignments", nargs="*", help="default: every assignment")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
-    for assignment in ASSIGNMENTS:
+    for assignment in args.assignments or proof.assignments():
         result = dict(measure(assignment, args.repeats), machine=machine,
                       whole_class=measure_class(assignment, args.class_size))
         (RESULTS / f"autograde_{assignment}.json").write_text(json.dumps(result, indent=1))

@@ -3,10 +3,7 @@ import pytest
 
 from harness import proof
 
-ASSIGNMENTS = ["vision_models"]
-
-
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+@pytest.mark.parametrize("assignment", proof.assignments())
 def test_checks_are_proven(assignment, tmp_path):
     table, problems = proof.run(assignment, tmp_path)
     proof.TABLES.append(proof.format_table(assignment, table))

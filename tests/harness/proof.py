@@ -9,7 +9,7 @@ module, the regions inside its class or function, see MODULE_EXERCISES), or, for
 from a checkpoint, a ``make_checkpoint(trained)`` function that turns the reference checkpoint
 into the submitted one (``None``: no file).
 
-    python -m harness.proof vision_models      (PYTHONPATH=tests) prints the per-exercise table
+    python -m harness.proof [assignment ...]     (PYTHONPATH=tests) prints the per-exercise tables
 """
 import hashlib
 import importlib
@@ -35,6 +35,12 @@ CACHE_DIR = GRADER_CACHE / "reference"
 
 
 NEXT_REGION = "# --- next region ---"
+COURSE_ORDER = ["fundamentals", "training", "vision_models", "self_attention", "light_vit"]
+
+
+def assignments():
+    """The assignments that have a notebook and hidden checks, in course order."""
+    return [a for a in COURSE_ORDER if source_notebook(a).exists() and (CHECKS_DIR / a).is_dir()]
 
 
 @dataclass
@@ -233,12 +239,14 @@ def format_table(assignment, table):
 
 
 def main(argv):
-    assignment = argv[0]
-    table, problems = run(assignment, GRADER_CACHE / "proof" / assignment)
-    print(format_table(assignment, table))
-    for problem in problems:
-        print("PROBLEM", problem)
-    return 1 if problems else 0
+    failed = False
+    for assignment in argv or assignments():
+        table, problems = run(assignment, GRADER_CACHE / "proof" / assignment)
+        print(format_table(assignment, table))
+        for problem in problems:
+            print("PROBLEM", problem)
+        failed = failed or bool(problems)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
