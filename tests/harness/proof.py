@@ -191,7 +191,8 @@ def run(assignment, workdir, only=None):
     for ex in exercises:
         table[ex]["checks"] = reference_results[ex].total
     # A code fixture is submitted with the reference checkpoint, which its student would not have
-    # trained: exercises graded from checkpoints are left out of its "costs nothing else" check.
+    # trained, and exercises graded from one checkpoint share it (a threshold and its bonus): the
+    # other checkpoint exercises are left out of a fixture's "costs nothing else" check.
     from_checkpoint = getattr(importlib.import_module(f"checks.{assignment}"), "CHECKPOINT_EXERCISES", set())
     chosen = [f for f in fixtures(assignment) if not only or f.exercise in only]
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -207,7 +208,7 @@ def _grade_fixture(job):
 
 
 def _tally(fixture, got, exercises, from_checkpoint, table, problems):
-    ignored = set() if fixture.makes_checkpoint else from_checkpoint - {fixture.exercise}
+    ignored = from_checkpoint - {fixture.exercise}
     others = [ex for ex in exercises if ex != fixture.exercise and ex not in ignored and got.get(ex, 0) < 1]
     row = table[fixture.exercise]
     own = got.get(fixture.exercise, 0)

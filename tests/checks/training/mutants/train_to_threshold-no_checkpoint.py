@@ -1,0 +1,4 @@
+# exercise: train_to_threshold
+# mistake: the checkpoint was never saved
+def make_checkpoint(trained):
+    return None
