@@ -1,0 +1,3 @@
+# exercise: dropout
+# mistake: calls torch's functional dropout
+return F.dropout(input, self.p, self.training)

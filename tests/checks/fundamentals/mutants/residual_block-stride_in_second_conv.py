@@ -1,0 +1,11 @@
+# exercise: residual_block
+# mistake: puts the stride in the second convolution instead of the first
+self.main = nn.Sequential(
+    nn.Conv2d(in_channels, out_channels, kernel_size=3, stride=1, padding=1, bias=False),
+    nn.BatchNorm2d(out_channels),
+    nn.ReLU(),
+    nn.Conv2d(out_channels, out_channels, kernel_size=3, stride=stride, padding=1, bias=False),
+    nn.BatchNorm2d(out_channels),
+)
+# --- next region ---
+return F.relu(self.main(x) + self.skip(x))

@@ -1,0 +1,4 @@
+# exercise: train_resnet
+# mistake: the checkpoint was never saved
+def make_checkpoint(trained):
+    return None
