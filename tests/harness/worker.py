@@ -148,6 +148,9 @@ def main():
     matplotlib.use("Agg")
     import torch
     torch.set_num_threads(1)
+    # The first operation on the meta device (probe_tools.on_other_device) loads its kernels, about
+    # 1 s: once here, before the probes fork, instead of once in every probe.
+    (torch.empty(2, device="meta") * 2).sum()
     import probes
 
     with open("cells.json") as f:
