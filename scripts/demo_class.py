@@ -36,6 +36,22 @@ CLASS = {
 }
 # What each student submits per assignment: fixtures applied to the reference, or "release".
 SUBMISSIONS = {
+    "fundamentals": {
+        "ada": [],
+        "ben": "release",
+        "cai": ["dropout-no_rescaling", "run_epoch-gradients_during_eval", "fit_early_stopping-ties_improve"],
+        "dee": ["batchnorm-manual_variance", "resnet32-stage_loop", "residual_block-relu_before_addition",
+                "train_resnet-untrained_weights"],
+        "eve": ["dropout-exits_the_process"],
+    },
+    "training": {
+        "ada": [],
+        "ben": "release",
+        "cai": ["bn_backward-no_mu_path", "capacity-counts_buffers", "solver_train-scheduler_every_batch"],
+        "dee": ["residual_block-sequential_branches", "solver_test-indices_and_softmax",
+                "resnet_budget-over_budget_16_32_64"],
+        "eve": ["solver_train-syntax_error"],
+    },
     "vision_models": {
         "ada": [],
         "ben": "release",

@@ -138,3 +138,24 @@ def test_export_lists_every_student(course):
     with open(course / "grades.csv") as f:
         rows = list(csv.DictReader(f))
     assert {row["student_id"] for row in rows} == {"full", "untouched", "mistakes", "hostile"}
+
+
+def test_autograde_grades_the_students_own_modules(tmp_path):
+    """training: autograde keeps the submitted networks.py and solver.py, and a module mistake costs its exercise only"""
+    assignment = "training"
+    shutil.copytree(ROOT / "source", tmp_path / "source")
+    nbgrader(tmp_path, "generate_assignment", assignment, "--force")
+    folder = tmp_path / "submitted" / "student" / assignment
+    proof.write_submission(folder, assignment, [proof.fixture_named(assignment, "residual_block-relu_before_add")])
+    nbgrader(tmp_path, "autograde", assignment, "--force")
+    graded = tmp_path / "autograded" / "student" / assignment
+    for name in ("networks.py", "solver.py"):
+        assert (graded / name).read_text() == (folder / name).read_text(), f"autograde replaced the student's {name}"
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}", "dlcv") as gb:
+        nb = gb.find_submission_notebook(assignment, assignment, "student")
+        scores = {g.name: (g.score, g.max_score) for g in nb.grades if g.name.endswith("_tests")}
+    lost = {name for name, (score, maximum) in scores.items() if score < maximum}
+    # the threshold cells grade the reference checkpoint with this student's (wrong) blocks
+    assert lost - {"train_to_threshold_tests", "train_to_threshold_bonus_tests"} == {"residual_block_tests"}
+    assert scores["capacity_tests"] == (2, 2) and scores["solver_train_tests"] == (7, 7)
