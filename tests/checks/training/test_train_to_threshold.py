@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from checks.vision_models.test_vit_training import load_test_set
 from harness.checking import fact
+from harness.checkpoints import cifar10_test_set, load_saved
 
 EXERCISE = "train_to_threshold"
 CHECKPOINT = "models/resnet_best.pt"
-MAX_BYTES = 20 * 2**20
 BUDGET = 50_000
 TIMEOUT_S = 600
 # Test accuracy per tier (points 8, 15, 25; the bonus cell: 80 %). Real CIFAR-10: the specification's
@@ -30,14 +29,7 @@ _measured = {}  # one evaluation per submission, shared with the bonus cell
 
 
 def read_checkpoint(folder):
-    path = Path(folder) / CHECKPOINT
-    assert path.is_file(), f"no checkpoint at {CHECKPOINT} (save it with solver.save('{CHECKPOINT}'))"
-    assert path.stat().st_size < MAX_BYTES, f"{CHECKPOINT} is {path.stat().st_size / 2**20:.1f} MB; the limit is 20 MB"
-    try:
-        checkpoint = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as exc:
-        raise AssertionError(f"{CHECKPOINT} cannot be loaded with torch.load(weights_only=True): "
-                             f"{type(exc).__name__}: {str(exc)[:200]}") from None
+    checkpoint = load_saved(folder, CHECKPOINT, f"save it with solver.save('{CHECKPOINT}')")
     assert isinstance(checkpoint, dict) and isinstance(checkpoint.get("model_state"), dict), \
         f"{CHECKPOINT} should be written by Solver.save: a dict whose 'model_state' holds the model's state_dict()"
     return checkpoint
@@ -60,7 +52,7 @@ def accuracy(submission):
 
 def _evaluate(submission):
     checkpoint = read_checkpoint(submission.folder)
-    images, labels, kind = load_test_set()
+    images, labels, kind = cifar10_test_set()
     from harness.submission import ProbeFailed
     try:
         facts = submission.probe("train_to_threshold", {"model_state": checkpoint["model_state"], "images": images},

@@ -4,20 +4,13 @@ The checkpoint ``checkpoints/vit_cifar10.pt`` is loaded here with ``weights_only
 only its tensors and config travel into the sandbox, where the student's own ``ViT`` class
 is rebuilt from the config and scores the test images (the labels never leave the grader).
 """
-import hashlib
-import os
-from pathlib import Path
-
-import numpy as np
 import torch
 
-from dlcv.synthetic import CIFAR10_FOLDER
 from harness.checking import fact
-from harness.proof import GRADER_CACHE
+from harness.checkpoints import cifar10_test_set, load_saved
 
 EXERCISE = "vit_training"
 CHECKPOINT = "checkpoints/vit_cifar10.pt"
-MAX_BYTES = 20 * 2**20
 CONFIG_KEYS = {"im_shape", "patch_size", "dim", "num_layers", "n_heads", "mlp_dim", "out_dim"}
 # Test accuracy the saved ViT must exceed. Real CIFAR-10: the specification's 50 %. Synthetic
 # stand-in, calibrated: the reference ViT (dim 32, 2 layers, 8 epochs on 4,500 images) reaches
@@ -26,38 +19,8 @@ THRESHOLD = {"real": 0.50, "synthetic": 0.50}
 TIMEOUT_S = 600
 
 
-def load_test_set():
-    """The CIFAR-10 test split as (uint8 images N×32×32×3, labels, "real" or "synthetic").
-
-    Read once through torchvision's CIFAR10 and kept in the grader's cache, keyed by the data files,
-    so that grading a notebook does not import torchvision again.
-    """
-    root = Path(os.environ.get("DLCV_DATA_ROOT", "data")).resolve()
-    folder = root / CIFAR10_FOLDER
-    stamp = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*")) if p.is_file()]
-    key = hashlib.sha256(repr((str(root), stamp)).encode()).hexdigest()[:16]
-    cache = GRADER_CACHE / "test_sets" / f"cifar10-{key}.pt"
-    if cache.exists():
-        saved = torch.load(cache, weights_only=True)
-    else:
-        from dlcv import data
-        dataset = data.CIFAR10(str(root), train=False, transform=None)
-        saved = {"images": torch.from_numpy(np.asarray(dataset.data)), "labels": torch.tensor(dataset.targets),
-                 "kind": "synthetic" if data.is_synthetic(str(root)) else "real"}
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        torch.save(saved, cache)
-    return saved["images"], saved["labels"], saved["kind"]
-
-
 def read_checkpoint(folder):
-    path = Path(folder) / CHECKPOINT
-    assert path.is_file(), f"no checkpoint at {CHECKPOINT} (save it with torch.save as the exercise says)"
-    assert path.stat().st_size < MAX_BYTES, f"{CHECKPOINT} is {path.stat().st_size / 2**20:.1f} MB; the limit is 20 MB"
-    try:
-        checkpoint = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as exc:
-        raise AssertionError(f"{CHECKPOINT} cannot be loaded with torch.load(weights_only=True): "
-                             f"{type(exc).__name__}: {str(exc)[:200]}") from None
+    checkpoint = load_saved(folder, CHECKPOINT, "save it with torch.save as the exercise says")
     assert isinstance(checkpoint, dict) and {"config", "state_dict"} <= set(checkpoint), \
         f"{CHECKPOINT} should be a dict with 'config' and 'state_dict'"
     config = checkpoint["config"]
@@ -70,7 +33,7 @@ def read_checkpoint(folder):
 def test_saved_vit_clears_the_threshold(submission):
     """the saved ViT, rebuilt from its config with your classes, classifies the test set above the threshold"""
     checkpoint = read_checkpoint(submission.folder)
-    images, labels, kind = load_test_set()
+    images, labels, kind = cifar10_test_set()
     from harness.submission import ProbeFailed
     try:
         facts = submission.probe(EXERCISE, {"config": checkpoint["config"], "state_dict": checkpoint["state_dict"],
