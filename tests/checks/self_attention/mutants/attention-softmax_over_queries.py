@@ -1,0 +1,13 @@
+# exercise: attention
+# mistake: softmax over the query positions (dim=1) instead of the key positions
+self.conv_query = nn.Conv2d(in_channels, in_channels, kernel_size=1)
+self.conv_key = nn.Conv2d(in_channels, in_channels, kernel_size=1)
+self.conv_value = nn.Conv2d(in_channels, in_channels, kernel_size=1)
+# --- next region ---
+N, C, H, W = x.shape
+q = self.conv_query(x).reshape(N, C, H * W)
+k = self.conv_key(x).reshape(N, C, H * W)
+v = self.conv_value(x).reshape(N, C, H * W)
+a = torch.softmax(q.transpose(1, 2) @ k / math.sqrt(C), dim=1)
+out = (v @ a.transpose(1, 2)).reshape(N, C, H, W)
+return x + out

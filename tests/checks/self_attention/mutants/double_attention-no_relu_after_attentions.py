@@ -1,0 +1,9 @@
+# exercise: double_attention
+# mistake: no ReLU after either attention layer
+model = nn.Sequential(
+    nn.Conv2d(3, channel_1, 3, padding=1, stride=1), nn.ReLU(),
+    Attention(channel_1),
+    nn.Conv2d(channel_1, channel_2, 3, padding=1), nn.ReLU(),
+    Attention(channel_2),
+    Flatten(), nn.Linear(channel_2 * 32 * 32, 10),
+)

@@ -1,0 +1,7 @@
+# exercise: early_attention
+# mistake: puts the attention between the first convolution and its ReLU
+model = nn.Sequential(
+    nn.Conv2d(3, channel_1, 3, padding=1, stride=1), Attention(channel_1), nn.ReLU(),
+    nn.Conv2d(channel_1, channel_2, 3, padding=1), nn.ReLU(),
+    Flatten(), nn.Linear(channel_2 * 32 * 32, 10),
+)

@@ -1,0 +1,8 @@
+# exercise: late_attention
+# mistake: drops the ReLU between the second convolution and the attention
+model = nn.Sequential(
+    nn.Conv2d(3, channel_1, 3, padding=1, stride=1), nn.ReLU(),
+    nn.Conv2d(channel_1, channel_2, 3, padding=1),
+    Attention(channel_2), nn.ReLU(),
+    Flatten(), nn.Linear(channel_2 * 32 * 32, 10),
+)
