@@ -14,15 +14,6 @@ from probe_tools import (layer, leaf_layers, lookup, measure, module_types, on_o
                          trainable_parameters)
 
 
-def on_device(module, inputs, device):
-    """probe_tools.on_other_device, where PyTorch's "cannot copy out of meta tensor" (a NotImplementedError, e.g. for
-    a tensor the student's code creates on the CPU) is reported as the device mistake it is, not as an unfinished stub."""
-    try:
-        return on_other_device(module, inputs, device)
-    except NotImplementedError as exc:
-        raise RuntimeError(str(exc)).with_traceback(exc.__traceback__) from None
-
-
 def raised(fn, *args, **kwargs):
     try:
         fn(*args, **kwargs)
@@ -38,7 +29,7 @@ def patches(ns, inputs):
         facts["cases"].append(measure({}, "c", lambda case=case: plain(fn(case["images"], case["n"]))))
     facts["dtype"] = measure({}, "d", lambda: str(fn(inputs["cases"][0]["images"].double(), inputs["cases"][0]["n"]).dtype))
     facts["invalid"] = [raised(fn, images, n) for images, n in inputs["invalid"]]
-    measure(facts, "other_device", lambda: on_device(_Call(fn, inputs["cases"][0]["n"]),
+    measure(facts, "other_device", lambda: on_other_device(_Call(fn, inputs["cases"][0]["n"]),
                                                            [inputs["cases"][0]["images"]], inputs["device"]))
     return facts
 
@@ -81,7 +72,7 @@ def cls_token(ns, inputs):
         return plain(token.grad)
     measure(facts, "gradient", gradient)
     case = inputs["cases"][0]
-    measure(facts, "other_device", lambda: on_device(_Prepend(prepend, case["token"]), [case["tokens"]],
+    measure(facts, "other_device", lambda: on_other_device(_Prepend(prepend, case["token"]), [case["tokens"]],
                                                            inputs["device"]))
     return facts
 
@@ -134,7 +125,7 @@ def mhsa(ns, inputs):
         facts["cases"].append(measure({}, "c", run))
     facts["invalid"] = [raised(cls, d, h) for d, h in inputs["invalid"]]
     case = inputs["cases"][0]
-    measure(facts, "other_device", lambda: on_device(cls(case["d"], case["n_heads"]), [case["x"]],
+    measure(facts, "other_device", lambda: on_other_device(cls(case["d"], case["n_heads"]), [case["x"]],
                                                            inputs["device"]))
     return facts
 
@@ -251,7 +242,7 @@ def lightvit(ns, inputs):
         facts["cases"].append(measure({}, "c", run))
     facts["invalid"] = [raised(cls, image_dim, **kwargs) for image_dim, kwargs in inputs["invalid"]]
     case = inputs["cases"][0]
-    measure(facts, "other_device", lambda: on_device(cls(case["image_dim"], **case["kwargs"]), [case["images"]],
+    measure(facts, "other_device", lambda: on_other_device(cls(case["image_dim"], **case["kwargs"]), [case["images"]],
                                                            inputs["device"]))
     return facts
 

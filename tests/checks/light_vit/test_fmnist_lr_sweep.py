@@ -4,20 +4,18 @@ Graded from what the student's code saved (``checkpoints/fmnist_sweep.pt``, ``ch
 from the student's ``plot_sweep`` and ``select_best_lr`` run on tables chosen here. Weights as specified:
 table 5, plot 5, selection 3, test accuracy 2.
 """
-from pathlib import Path
-
 import pytest
 import torch
 
 from checks.light_vit import reference
 from checks.light_vit.test_train_mnist import accuracy_of
 from harness.checking import fact
+from harness.checkpoints import load_saved
 
 EXERCISE = "fmnist_lr_sweep"
 CHECKPOINT = "checkpoints/lightvit_fmnist.pt"
 TABLE = "checkpoints/fmnist_sweep.pt"
 EPOCHS = 5
-MAX_BYTES = 5 * 2**20
 # Fashion-MNIST test accuracy of the saved model. Real data: the specification's 60 % on all 10,000 test images.
 # Synthetic stand-in, calibrated on all of its 1,000 test images: the reference sweep (5 short epochs on 1,600
 # training images per lr, lr 1e-2 selected) reaches 45 %, untrained weights 10 %; 30 % separates the two.
@@ -30,25 +28,15 @@ TABLES = [
 SELECTED = [0.001, 0.0001]
 
 
-def load(folder, rel):
-    path = Path(folder) / rel
-    assert path.is_file(), f"no file at {rel} (the sweep cell saves it with torch.save)"
-    assert path.stat().st_size < MAX_BYTES, f"{rel} is larger than 5 MB"
-    try:
-        return torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as exc:
-        raise AssertionError(f"{rel} cannot be loaded with torch.load(weights_only=True): {type(exc).__name__}") from None
-
-
 def read_table(folder):
-    saved = load(folder, TABLE)
+    saved = load_saved(folder, TABLE, "the sweep cell saves it with torch.save")
     assert isinstance(saved, dict) and isinstance(saved.get("sweep_results"), dict), \
         f"{TABLE} should hold a dict with 'sweep_results'"
     return saved["sweep_results"]
 
 
 def read_checkpoint(folder):
-    checkpoint = load(folder, CHECKPOINT)
+    checkpoint = load_saved(folder, CHECKPOINT, "the sweep cell saves it with torch.save")
     assert isinstance(checkpoint, dict) and set(checkpoint) == {"lr", "state_dict"}, \
         f"{CHECKPOINT} should be a dict with exactly 'lr' and 'state_dict'"
     return checkpoint

@@ -9,13 +9,12 @@ import pytest
 import torch
 
 from checks.light_vit import reference
-from checks.light_vit.data import load_test_set
 from harness.checking import fact
+from harness.checkpoints import load_saved, mnist_test_set
 from harness.submission import ProbeFailed
 
 EXERCISE = "train_mnist"
 CHECKPOINT = "checkpoints/lightvit_mnist.pt"
-MAX_BYTES = 5 * 2**20
 # Test accuracy for (full, partial) credit. Real MNIST: the specification's 75 % / 60 % on all 10,000 test
 # images. Synthetic stand-in, calibrated on all of its 1,000 test images: the reference LightViT (8 epochs on the
 # 6,000 synthetic training images, lr 1e-2) reaches 46 %, untrained weights 10 %; 35 % / 25 % separate a finished
@@ -25,14 +24,7 @@ TIMEOUT_S = 600
 
 
 def read_state(folder):
-    path = folder / CHECKPOINT
-    assert path.is_file(), f"no checkpoint at {CHECKPOINT} (the training cell saves it with torch.save)"
-    assert path.stat().st_size < MAX_BYTES, f"{CHECKPOINT} is {path.stat().st_size / 2**20:.1f} MB; the limit is 5 MB"
-    try:
-        state = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as exc:
-        raise AssertionError(f"{CHECKPOINT} cannot be loaded with torch.load(weights_only=True): "
-                             f"{type(exc).__name__}: {str(exc)[:200]}") from None
+    state = load_saved(folder, CHECKPOINT, "the training cell saves it with torch.save")
     assert isinstance(state, dict) and all(isinstance(v, torch.Tensor) for v in state.values()), \
         f"{CHECKPOINT} should hold model.state_dict() (a dict of tensors)"
     return state
@@ -40,7 +32,7 @@ def read_state(folder):
 
 def accuracy_of(submission, exercise, state, name, mean_std, extra=None):
     """(accuracy, kind) of ``state`` loaded into the student's LightViT, or (reason, None)."""
-    images, labels, kind = load_test_set(name)
+    images, labels, kind = mnist_test_set(name)
     try:
         facts = submission.probe(exercise, dict({"state_dict": state, "images": images, "mean_std": mean_std},
                                                 **(extra or {})), timeout=TIMEOUT_S)
@@ -60,9 +52,8 @@ def accuracy_of(submission, exercise, state, name, mean_std, extra=None):
 
 @pytest.fixture(scope="module")
 def accuracy(submission):
-    from pathlib import Path
     try:
-        state = read_state(Path(submission.folder))
+        state = read_state(submission.folder)
     except AssertionError as exc:
         return str(exc), None
     value, kind, _ = accuracy_of(submission, EXERCISE, state, "MNIST", reference.MNIST_MEAN_STD)

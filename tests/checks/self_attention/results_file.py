@@ -1,22 +1,13 @@
 """The results file the notebook saves (runs, table, ranking), read in the judge with weights_only=True."""
 import math
-from pathlib import Path
 
-import torch
+from harness.checkpoints import load_saved
 
 RESULTS = "results/ranking.pt"
-MAX_BYTES = 2 ** 20
 
 
 def read_results(folder):
-    path = Path(folder) / RESULTS
-    assert path.is_file(), f"no results file at {RESULTS}: run the training cells and the cell that saves the table"
-    assert path.stat().st_size < MAX_BYTES, f"{RESULTS} is larger than 1 MB; it should hold only numbers and names"
-    try:
-        saved = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as exc:
-        raise AssertionError(f"{RESULTS} cannot be loaded with torch.load(weights_only=True): "
-                             f"{type(exc).__name__}: {str(exc)[:200]}") from None
+    saved = load_saved(folder, RESULTS, "run the training cells and the cell that saves the table")
     assert isinstance(saved, dict) and {"runs", "table", "ranking"} <= set(saved), \
         f"{RESULTS} should be a dict with 'runs', 'table' and 'ranking'"
     return saved
