@@ -1,6 +1,7 @@
 """nbgrader configuration for "Deep Learning for Computer Vision"."""
 import os
 import sys
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -17,6 +18,10 @@ from harness.modules import student_module_names
 from harness.nbgrader_plugins import ClearModuleSolutions, HiddenChecks, SandboxedExecute
 
 c = get_config()  # noqa: F821
+
+# nbgrader 0.9's gradebook, on SQLAlchemy 2, warns on every first autograde of a student's submission
+# ("Object of type <SubmittedAssignment> not in session ..."); the submission is stored correctly.
+warnings.filterwarnings("ignore", message=r"Object of type <Submitted\w+> not in session")
 
 c.CourseDirectory.course_id = "dlcv"
 c.CourseDirectory.root = str(ROOT)

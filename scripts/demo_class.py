@@ -35,6 +35,8 @@ CLASS = {
     "eve": "code that breaks the grader's process",
 }
 # What each student submits per assignment: fixtures applied to the reference, or "release".
+# Every student hands in the reference checkpoints. A real student trains theirs with their own model,
+# so the demo's model mistakes are ones that do not change what a trained checkpoint computes.
 SUBMISSIONS = {
     "fundamentals": {
         "ada": [],
@@ -59,6 +61,22 @@ SUBMISSIONS = {
         "dee": ["attention_head-einsum", "transformer_block-accumulate", "vit-select", "pos_enc_cached-sin_cos_swapped",
                 "vit_training-untrained_weights"],
         "eve": ["cnn_strides-kills_the_kernel"],
+    },
+    "self_attention": {
+        "ada": [],
+        "ben": "release",
+        "cai": ["attention-softmax_over_queries", "early_attention-attention_before_relu", "q3_ranking-variance_as_std"],
+        "dee": ["attention-einsum_positions_last", "double_attention-helper", "resnet10_attention-after_layer3",
+                "q3_ranking-two_runs_per_model"],
+        "eve": ["attention-grades_itself"],
+    },
+    "light_vit": {
+        "ada": [],
+        "ben": "release",
+        "cai": ["patches-no_size_check", "pos_embed-trainable", "classifier-softmax", "train_mnist-untrained_weights"],
+        "dee": ["patches-unfold", "mhsa-einsum_stacked", "cls_token-zeros", "lightvit-no_checks",
+                "fmnist_lr_sweep-best_epoch_overall"],
+        "eve": ["fmnist_lr_sweep-segfault"],
     },
 }
 

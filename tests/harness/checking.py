@@ -3,12 +3,13 @@ import torch
 
 
 def fact(facts, name):
-    """One measured fact; fails the check with the student's error if measuring it raised."""
+    """One measured fact; fails the check with the student's error if measuring it raised, or with
+    ``facts["probe_failed"]`` (why the whole probe failed) when it was never measured."""
     value = facts.get(name)
     if isinstance(value, dict) and set(value) == {"error"}:
         raise AssertionError(f"running your code raised {value['error']}")
     if name not in facts:
-        raise AssertionError(f"the grader could not measure '{name}'")
+        raise AssertionError(facts.get("probe_failed") or f"the grader could not measure '{name}'")
     return value
 
 

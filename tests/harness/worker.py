@@ -109,13 +109,19 @@ def serve(probes, namespace, replies):
         replies.flush()
 
 
+SIGNAL_MEANING = {signal.SIGSEGV: ", a segmentation fault: native code accessed memory it does not own",
+                  signal.SIGBUS: ", a bus error in native code", signal.SIGABRT: ": native code aborted",
+                  signal.SIGKILL: ", most often by the system for running out of memory"}
+
+
 def wait_child(pid, timeout):
     deadline = time.monotonic() + timeout
     while True:
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
             if os.WIFSIGNALED(status):
-                return "crashed", f"the process was killed by signal {os.WTERMSIG(status)}"
+                number = os.WTERMSIG(status)
+                return "crashed", f"the process was killed by signal {number}{SIGNAL_MEANING.get(number, '')}"
             code = os.WEXITSTATUS(status)
             return ("ok", None) if code == 0 else ("crashed", f"the process exited with status {code}")
         if time.monotonic() > deadline:

@@ -37,7 +37,8 @@ def accuracy_of(submission, exercise, state, name, mean_std, extra=None):
         facts = submission.probe(exercise, dict({"state_dict": state, "images": images, "mean_std": mean_std},
                                                 **(extra or {})), timeout=TIMEOUT_S)
     except ProbeFailed as failure:
-        return f"rebuilding LightViT((1, 28, 28)) and evaluating the checkpoint failed: {failure}", None, {}
+        return (f"rebuilding LightViT((1, 28, 28)) and evaluating the checkpoint failed: {failure}", None,
+                {"probe_failed": str(failure)})
     if "load_error" in facts:
         return (f"the checkpoint does not fit LightViT((1, 28, 28)) (load_state_dict with strict=True): "
                 f"{facts['load_error']}"), None, facts
