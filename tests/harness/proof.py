@@ -27,6 +27,7 @@ import torch
 from . import modules
 from . import notebook as nbtools
 from .grade import CHECKS_DIR, grade
+from .submission import use_fork_server
 
 ROOT = CHECKS_DIR.parent.parent
 WORKERS = min(2, os.cpu_count() or 1)  # submissions graded side by side
@@ -195,7 +196,8 @@ def run(assignment, workdir, only=None):
     # other checkpoint exercises are left out of a fixture's "costs nothing else" check.
     from_checkpoint = getattr(importlib.import_module(f"checks.{assignment}"), "CHECKPOINT_EXERCISES", set())
     chosen = [f for f in fixtures(assignment) if not only or f.exercise in only]
-    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=use_fork_server) as pool:
         outcomes = pool.map(_grade_fixture, [(assignment, workdir, f) for f in chosen])
         for fixture, got in zip(chosen, outcomes):
             _tally(fixture, got, exercises, from_checkpoint, table, problems)

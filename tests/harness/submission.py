@@ -10,9 +10,11 @@ A cell that crashes or hangs the worker is skipped on the next start, so it cost
 exercises that need it.
 """
 import json
+import multiprocessing.util
 import os
 import select
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -50,6 +52,79 @@ def cuda_devices():
 
 
 PRESTARTED = {}  # notebook path -> a Submission whose worker is already starting
+_FORK_SERVER = None
+
+
+def use_fork_server():
+    """Start workers by forking one sandboxed process that has loaded torch already, instead of a new
+    process each (3 to 4 s saved per notebook). For the grader's proof, whose notebooks are the course's
+    own fixtures: its workers share one sandbox, where each real submission gets its own."""
+    global _FORK_SERVER
+    if _FORK_SERVER is None:
+        _FORK_SERVER = ForkServer()
+        # at exit, also of a multiprocessing worker (which skips atexit)
+        multiprocessing.util.Finalize(_FORK_SERVER, _FORK_SERVER.close, exitpriority=0)
+
+
+def _worker_env():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GRADER_", "PYTHON"))}
+    env.update(GRADER_CUDA_DEVICES=cuda_devices(), GRADER_CELL_TIMEOUT_S=os.environ.get("GRADER_CELL_TIMEOUT_S", "60"),
+               NBGRADER_EXECUTION="autograde", OMP_NUM_THREADS="1", MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    return env
+
+
+class ForkServer:
+    """``worker.py --fork-server`` in one sandbox; its workers live in folders under ``self.root``."""
+
+    def __init__(self):
+        self.root = Path(tempfile.mkdtemp(prefix="grader-pool-"))
+        os.chmod(self.root, 0o777)
+        shutil.copy(HARNESS_DIR / "worker.py", self.root / "worker.py")
+        self.control, theirs = socket.socketpair()
+        argv = sandbox.command([_python(), "-I", str(self.root / "worker.py"), "--fork-server", str(theirs.fileno())],
+                               writable=[self.root], cwd=self.root, gpu=bool(cuda_devices()))
+        self.process = subprocess.Popen(argv, pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_worker_env(),
+                                        start_new_session=True)
+        theirs.close()
+
+    def request(self, message, fds=()):
+        socket.send_fds(self.control, [json.dumps(message).encode()], list(fds))
+        reply = self.control.recv(65536)
+        if not reply:
+            raise ProbeFailed("the grader's worker pool stopped")
+        return json.loads(reply)
+
+    def fork(self, workdir):
+        mine, theirs = socket.socketpair()
+        pid = self.request({"workdir": str(workdir)}, [theirs.fileno()])["pid"]
+        theirs.close()
+        return ForkedWorker(self, pid, mine)
+
+    def close(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, 9)
+        self.process.wait()
+        self.control.close()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class ForkedWorker:
+    """A worker forked by the ForkServer, with the parts of ``subprocess.Popen`` a Submission uses."""
+
+    def __init__(self, server, pid, channel):
+        self.server, self.pid, self.channel = server, pid, channel
+        self.stdin = channel.makefile("wb")
+        self.stdout = channel
+        self.code = None
+
+    def stop(self):
+        """Kill the worker if it still runs; its exit code."""
+        if self.code is None:
+            self.code = self.server.request({"stop": self.pid})["code"]
+            self.stdin.close()
+            self.channel.close()
+        return self.code
 
 
 def prestart(notebook, assignment, folder=None):
@@ -78,7 +153,7 @@ class Submission:
         self.cells = nb.cells_to_run(self.notebook)
         self.skip = {}  # cell index -> why it is not run
         self.cell_results = []
-        self.workdir = Path(tempfile.mkdtemp(prefix="grader-"))
+        self.workdir = Path(tempfile.mkdtemp(prefix="grader-", dir=_FORK_SERVER.root if _FORK_SERVER else None))
         self.process = None
         self._buffer = b""
         self.restarts = 0
@@ -109,20 +184,19 @@ class Submission:
         (self.workdir / "cells.json").write_text(json.dumps(
             {"cells": self.cells, "skip": {str(k): v for k, v in self.skip.items()}}))
         self._copy_modules()
-        shutil.copy(HARNESS_DIR / "worker.py", self.workdir / "worker.py")
         shutil.copy(CHECKS_DIR / self.assignment / "probes.py", self.workdir / "probes.py")
         shutil.copy(HARNESS_DIR / "probe_tools.py", self.workdir / "probe_tools.py")
         (self.workdir / "io").mkdir(exist_ok=True)
         os.chmod(self.workdir, 0o777)
+        self._buffer = b""
+        if _FORK_SERVER:
+            self.process = _FORK_SERVER.fork(self.workdir)
+            return
+        shutil.copy(HARNESS_DIR / "worker.py", self.workdir / "worker.py")
         argv = sandbox.command([_python(), "-I", str(self.workdir / "worker.py"), str(self.workdir)],
                                writable=[self.workdir], cwd=self.workdir, gpu=bool(cuda_devices()))
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("GRADER_", "PYTHON"))}
-        env.update(GRADER_CUDA_DEVICES=cuda_devices(), GRADER_CELL_TIMEOUT_S=os.environ.get("GRADER_CELL_TIMEOUT_S", "60"),
-                   NBGRADER_EXECUTION="autograde", OMP_NUM_THREADS="1",
-                   MPLBACKEND="Agg", PYTHONHASHSEED="0")
-        self._buffer = b""
         self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+                                        stderr=subprocess.DEVNULL, env=_worker_env(), start_new_session=True)
 
     def _copy_modules(self):
         """The submission's own modules (networks.py, ...) beside the cells, where ``import`` finds them."""
@@ -133,9 +207,11 @@ class Submission:
                 (self.workdir / name).write_bytes(content)
 
     def _stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, 9)
-        if self.process:
+        if isinstance(self.process, ForkedWorker):
+            self.process.stop()
+        elif self.process:
+            if self.process.poll() is None:
+                os.killpg(self.process.pid, 9)
             self.process.wait()
         self.process = None
 
@@ -166,7 +242,7 @@ class Submission:
             if ready:
                 chunk = os.read(fd, 65536)
                 if not chunk:
-                    code = self.process.wait()
+                    code = self.process.stop() if isinstance(self.process, ForkedWorker) else self.process.wait()
                     return None, f"it exited with status {code}"
                 self._buffer += chunk
         line, self._buffer = self._buffer.split(b"\n", 1)

@@ -12,6 +12,9 @@ Protocol (JSON lines; requests on stdin, replies on the original stdout):
 
 Every probe runs in a child forked from this process after the cells have run, so one
 probe's crash, hang or state change never reaches another.
+
+``worker.py --fork-server FD`` loads torch once and forks a fresh worker per submission instead
+(``harness.submission.use_fork_server``); each forked worker then runs exactly as above.
 """
 import json
 import linecache
@@ -131,8 +134,24 @@ def wait_child(pid, timeout):
         time.sleep(0.005)
 
 
-def main():
-    workdir = sys.argv[1]
+def prepare():
+    """What every worker loads before the student's code runs."""
+    # GRADER_CUDA_DEVICES (set by the judge) names the GPUs probes may use.
+    # CUDA stays hidden while the cells run, so that it is first initialised in a probe's
+    # child (CUDA cannot be used after a fork from a process that initialised it).
+    os.environ["CUDA_VISIBLE_DEVICES"] = ""
+    os.environ["PYTORCH_NVML_BASED_CUDA_CHECK"] = "1"
+    import matplotlib
+    matplotlib.use("Agg")
+    import torch
+    torch.set_num_threads(1)
+    # The first operation on the meta device (probe_tools.on_other_device) loads its kernels, about
+    # 1 s: once here, before the probes fork, instead of once in every probe.
+    (torch.empty(2, device="meta") * 2).sum()
+
+
+def run(workdir):
+    """Run the cells in ``workdir``, report, then answer probe requests until stdin closes."""
     os.chdir(workdir)
     sys.path.insert(0, workdir)
     # The protocol keeps the real stdout; whatever the student prints goes to a log.
@@ -144,19 +163,6 @@ def main():
     sys.stderr = os.fdopen(2, "w", buffering=1)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_FSIZE, (2**30, 2**30))  # no file over 1 GiB (logs, saved tensors)
-    # GRADER_CUDA_DEVICES (set by the judge) names the GPUs probes may use.
-    # CUDA stays hidden while the cells run, so that it is first initialised in a probe's
-    # child (CUDA cannot be used after a fork from a process that initialised it).
-    os.environ["CUDA_VISIBLE_DEVICES"] = ""
-    os.environ["PYTORCH_NVML_BASED_CUDA_CHECK"] = "1"
-
-    import matplotlib
-    matplotlib.use("Agg")
-    import torch
-    torch.set_num_threads(1)
-    # The first operation on the meta device (probe_tools.on_other_device) loads its kernels, about
-    # 1 s: once here, before the probes fork, instead of once in every probe.
-    (torch.empty(2, device="meta") * 2).sum()
     import probes
 
     with open("cells.json") as f:
@@ -169,6 +175,59 @@ def main():
     replies.write(json.dumps({"event": "ready", "cells": results}) + "\n")
     replies.flush()
     serve(probes, namespace, replies)
+
+
+def fork_server(control_fd):
+    """Prepare once, then fork one worker per request (the grader's proof grades hundreds of notebooks).
+
+    Requests on the control socket (JSON): {"workdir": W} with a socket passed along, which becomes the
+    new worker's stdin and stdout -> {"pid": P}; {"stop": P} -> the worker is killed if still running,
+    and reaped -> {"code": its exit code, negative for a signal}.
+    """
+    import socket
+    prepare()
+    import matplotlib.pyplot  # noqa: F401  what the notebooks import anyway
+    import torchvision  # noqa: F401
+    control = socket.socket(fileno=control_fd)
+    while True:
+        message, fds, _, _ = socket.recv_fds(control, 65536, 1)
+        if not message:
+            return
+        request = json.loads(message)
+        if "stop" in request:
+            pid = request["stop"]
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
+            try:
+                code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+            except ChildProcessError:
+                code = None
+            control.send(json.dumps({"code": code}).encode())
+            continue
+        pid = os.fork()
+        if pid == 0:
+            try:
+                control.close()
+                os.setsid()
+                os.dup2(fds[0], 0)
+                os.dup2(fds[0], 1)
+                os.close(fds[0])
+                sys.stdin = os.fdopen(0, "r")
+                run(request["workdir"])
+            finally:
+                os._exit(0)
+        os.close(fds[0])
+        control.send(json.dumps({"pid": pid}).encode())
+
+
+def main():
+    if sys.argv[1] == "--fork-server":
+        fork_server(int(sys.argv[2]))
+    else:
+        prepare()
+        run(sys.argv[1])
 
 
 if __name__ == "__main__":
