@@ -204,6 +204,18 @@ def run(assignment, workdir, only=None):
     return table, problems
 
 
+def verdicts(assignment, notebook):
+    """{exercise: (fraction of its points, its failed checks with their messages)}."""
+    return {exercise: (result.fraction, result.failures) for exercise, result in grade(assignment, notebook).items()}
+
+
+def verdicts_from_fork_server(assignment, notebook):
+    """``verdicts`` with the proof's fork-server workers (in a fresh process, as the proof runs them)."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=use_fork_server) as pool:
+        return pool.submit(verdicts, assignment, notebook).result()
+
+
 def _grade_fixture(job):
     assignment, workdir, fixture = job
     return scores(grade(assignment, write_submission(workdir / fixture.name, assignment, fixture)))
