@@ -118,8 +118,8 @@ class ForkedWorker:
         self.stdout = channel
         self.code = None
 
-    def stop(self):
-        """Kill the worker if it still runs; its exit code."""
+    def wait(self):
+        """The worker's exit code, once it has ended: it is killed if it still runs."""
         if self.code is None:
             self.code = self.server.request({"stop": self.pid})["code"]
             self.stdin.close()
@@ -207,8 +207,8 @@ class Submission:
                 (self.workdir / name).write_bytes(content)
 
     def _stop(self):
-        if isinstance(self.process, ForkedWorker):
-            self.process.stop()
+        if isinstance(self.process, ForkedWorker):  # its pid is the sandbox's, only its server can kill it
+            self.process.wait()
         elif self.process:
             if self.process.poll() is None:
                 os.killpg(self.process.pid, 9)
@@ -242,7 +242,7 @@ class Submission:
             if ready:
                 chunk = os.read(fd, 65536)
                 if not chunk:
-                    code = self.process.stop() if isinstance(self.process, ForkedWorker) else self.process.wait()
+                    code = self.process.wait()
                     return None, f"it exited with status {code}"
                 self._buffer += chunk
         line, self._buffer = self._buffer.split(b"\n", 1)
